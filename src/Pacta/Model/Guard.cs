@@ -1,0 +1,62 @@
+namespace Pacta.Model;
+
+/// <summary>Checks shared by the model's constructors. Each throws <see cref="ArgumentException"/> naming the field.</summary>
+internal static class Guard
+{
+    public static string Text(string? value, string field, int maxLength = 10_000)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw new ArgumentException($"{field} is required and must not be blank", field);
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+            throw new ArgumentException($"{field} is longer than {maxLength} characters", field);
+        if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\t' and not '\r'))
+            throw new ArgumentException($"{field} contains a control character", field);
+        return trimmed;
+    }
+
+    public static string? OptionalText(string? value, string field, int maxLength = 10_000) =>
+        string.IsNullOrWhiteSpace(value) ? null : Text(value, field, maxLength);
+
+    public static IReadOnlyList<T> List<T>(IEnumerable<T>? values, string field)
+    {
+        if (values is null) return [];
+        var list = values.ToArray();
+        if (list.Any(v => v is null))
+            throw new ArgumentException($"{field} contains an empty entry", field);
+        return list;
+    }
+
+    public static IReadOnlyList<T> NonEmpty<T>(IEnumerable<T>? values, string field)
+    {
+        var list = List(values, field);
+        if (list.Count == 0)
+            throw new ArgumentException($"{field} must name at least one entry", field);
+        return list;
+    }
+
+    public static IReadOnlyList<T> Distinct<T>(IReadOnlyList<T> values, string field)
+    {
+        var seen = new HashSet<T>();
+        foreach (var value in values)
+        {
+            if (!seen.Add(value))
+                throw new ArgumentException($"{field} names '{value}' twice", field);
+        }
+        return values;
+    }
+
+    public static T Defined<T>(T value, string field) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentException($"{field} has an unknown value '{value}'", field);
+
+    public static T NotNull<T>(T? value, string field) where T : class =>
+        value ?? throw new ArgumentException($"{field} is required", field);
+
+    public static Uri? AbsoluteUrl(Uri? url, string field)
+    {
+        if (url is null) return null;
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"{field} must be an absolute http or https address", field);
+        return url;
+    }
+}
