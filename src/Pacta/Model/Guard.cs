@@ -3,15 +3,18 @@ namespace Pacta.Model;
 /// <summary>Checks shared by the model's constructors. Each throws <see cref="ArgumentException"/> naming the field.</summary>
 internal static class Guard
 {
+    /// <summary>Field names in messages are written as the dataset and the API write them: camelCase.</summary>
+    public static string Name(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+
     public static string Text(string? value, string field, int maxLength = 10_000)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw new ArgumentException($"{field} is required and must not be blank", field);
+            throw new ArgumentException($"{Name(field)} is required and must not be blank", field);
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
-            throw new ArgumentException($"{field} is longer than {maxLength} characters", field);
+            throw new ArgumentException($"{Name(field)} is longer than {maxLength} characters", field);
         if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\t' and not '\r'))
-            throw new ArgumentException($"{field} contains a control character", field);
+            throw new ArgumentException($"{Name(field)} contains a control character", field);
         return trimmed;
     }
 
@@ -23,7 +26,7 @@ internal static class Guard
         if (values is null) return [];
         var list = values.ToArray();
         if (list.Any(v => v is null))
-            throw new ArgumentException($"{field} contains an empty entry", field);
+            throw new ArgumentException($"{Name(field)} contains an empty entry", field);
         return list;
     }
 
@@ -31,7 +34,7 @@ internal static class Guard
     {
         var list = List(values, field);
         if (list.Count == 0)
-            throw new ArgumentException($"{field} must name at least one entry", field);
+            throw new ArgumentException($"{Name(field)} must name at least one entry", field);
         return list;
     }
 
@@ -41,22 +44,22 @@ internal static class Guard
         foreach (var value in values)
         {
             if (!seen.Add(value))
-                throw new ArgumentException($"{field} names '{value}' twice", field);
+                throw new ArgumentException($"{Name(field)} names '{value}' twice", field);
         }
         return values;
     }
 
     public static T Defined<T>(T value, string field) where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentException($"{field} has an unknown value '{value}'", field);
+        Enum.IsDefined(value) ? value : throw new ArgumentException($"{Name(field)} has an unknown value '{value}'", field);
 
     public static T NotNull<T>(T? value, string field) where T : class =>
-        value ?? throw new ArgumentException($"{field} is required", field);
+        value ?? throw new ArgumentException($"{Name(field)} is required", field);
 
     public static Uri? AbsoluteUrl(Uri? url, string field)
     {
         if (url is null) return null;
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"{field} must be an absolute http or https address", field);
+            throw new ArgumentException($"{Name(field)} must be an absolute http or https address", field);
         return url;
     }
 }
