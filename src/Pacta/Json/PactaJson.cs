@@ -49,10 +49,11 @@ public static class PactaJson
     {
         public override RecordId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException($"expected an id, found {Describe(reader)}");
+            var text = reader.GetString();
             return RecordId.IsValid(text)
                 ? new RecordId(text!)
-                : throw new JsonException($"'{text ?? Describe(reader)}' is not a valid id: use lower-case letters, digits and single hyphens (2–{RecordId.MaxLength} characters)");
+                : throw new JsonException($"'{text}' is not a valid id: use lower-case letters, digits and single hyphens (2–{RecordId.MaxLength} characters)");
         }
 
         public override void Write(Utf8JsonWriter writer, RecordId value, JsonSerializerOptions options) =>

@@ -9,7 +9,7 @@ public sealed record Assessment(
     RecordId Obligation,
     PartialDate AsOf,
     AssessmentStatus Status,
-    PamScore Score,
+    PamScore? Score,
     string Rationale,
     IReadOnlyList<RecordId> Evidence,
     RecordId Assessor,
@@ -20,7 +20,8 @@ public sealed record Assessment(
     public RecordId Obligation { get; } = Guard.NotNull(Obligation, nameof(Obligation));
     public PartialDate AsOf { get; } = Guard.NotNull(AsOf, nameof(AsOf));
     public AssessmentStatus Status { get; } = Guard.Defined(Status, nameof(Status));
-    public PamScore Score { get; } = Guard.NotNull(Score, nameof(Score));
+    /// <summary>The PAM score, or none where the assessor declines to score (a disputed implementation, say).</summary>
+    public PamScore? Score { get; } = Score;
     public string Rationale { get; } = Guard.Text(Rationale, nameof(Rationale));
     public IReadOnlyList<RecordId> Evidence { get; } = Guard.Distinct(Guard.List(Evidence, nameof(Evidence)), nameof(Evidence));
     public RecordId Assessor { get; } = Guard.NotNull(Assessor, nameof(Assessor));

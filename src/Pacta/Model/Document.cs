@@ -114,7 +114,7 @@ public sealed partial record Provision(
     string? Note = null)
 {
     public string EId { get; } = IsValidEId(EId) ? EId : throw new ArgumentException(
-        $"'{EId}' is not an Akoma Ntoso eId such as art_9 or art_9__para_1", nameof(EId));
+        $"'{EId}' is not an Akoma Ntoso eId such as art_9, art_9__para_1 or preamble", nameof(EId));
     public string Number { get; } = Guard.Text(Number, nameof(Number), 50);
     public string? Heading { get; } = Guard.OptionalText(Heading, nameof(Heading), 300);
     public string Summary { get; } = Guard.Text(Summary, nameof(Summary));
@@ -127,7 +127,7 @@ public sealed partial record Provision(
     internal IEnumerable<Reference> References(string path) =>
         Obligations.SelectMany((o, i) => o.References($"{path}.obligations[{i}]"));
 
-    [GeneratedRegex("^[a-z]+_[A-Za-z0-9]+(__[a-z]+_[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]+(_[A-Za-z0-9]+)?(__[a-z]+(_[A-Za-z0-9]+)?)*$", RegexOptions.CultureInvariant)]
     private static partial Regex EIdPattern();
 }
 
