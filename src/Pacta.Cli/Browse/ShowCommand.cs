@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Pacta.Datasets;
+using Pacta.Json;
+using Pacta.Model;
+using Pacta.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Pacta.Cli.Browse;
+
+/// <summary><c>pacta show ID [--json]</c>: one record; a document with its provisions and their obligations.</summary>
+public sealed class ShowCommand : Command<ShowCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The id of any record, or of an obligation.")]
+        public string Id { get; init; } = "";
+
+        [CommandOption("--json")]
+        [Description("Print JSON, in the shape the HTTP API serves.")]
+        public bool Json { get; init; }
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings) =>
+        RecordId.IsValid(settings.Id)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"'{settings.Id}' is not a valid id: ids use lower-case letters, digits and single hyphens");
+
+    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = settings.OpenExisting();
+        var id = new RecordId(settings.Id);
+        if (store.FindObligation(id) is { } found)
+        {
+            var node = Shapes.Obligation(found.Document, found.Provision, found.Obligation);
+            if (settings.Json) Console.Out.WriteLine(Shapes.Write(node));
+            else Output.Console.Write(new Text($"Obligation {id} — {found.Document.DisplayTitle}, provision {found.Provision.Number}\n\n{Yaml(node)}"));
+            return ExitCodes.Ok;
+        }
+        var record = store.Find(id) ?? throw new CommandFailedException($"no record has the id '{id}'");
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(Shapes.Write(Shapes.Record(record)));
+            return ExitCodes.Ok;
+        }
+        if (record is Document document) ShowDocument(store, document);
+        else Output.Console.Write(new Text($"{Tables.Term(record.Kind)} {id}\n\n{Yaml(Shapes.Record(record))}"));
+        if (record is Claim or Topic or Event or Place) ShowContestedSet(store, record.Id);
+        return ExitCodes.Ok;
+    }
+
+    private static void ShowDocument(SqliteStore store, Document document)
+    {
+        var actors = store.All<Actor>().ToDictionary(a => a.Id, a => a.DisplayName);
+        string Name(RecordId id) => actors.GetValueOrDefault(id, id.Value);
+
+        var console = Output.Console;
+        console.Write(new Text($"{document.Title}\n", new Style(decoration: Decoration.Bold)));
+        console.Write(new Text($"{document.Id} · {Tables.Term(document.Kind)} · {Tables.Term(document.Status)}"
+            + (document.Stage is { } stage ? $" · PA-X stage {stage.Code()}" : "")
+            + (document.Dates.Earliest is { } date ? $" · {date}" : "") + "\n"));
+        if (document.Signatories.Count > 0)
+            console.Write(new Text("Signatories: " + string.Join("; ", document.Signatories.Select(s =>
+                $"{Name(s.Actor)} ({Tables.Term(s.Role)}{(s.SignedBy is { } by ? $", signed by {Name(by)}" : "")})")) + "\n"));
+        console.Write(new Text($"Sources: {string.Join(", ", document.Sources)}\n\n"));
+
+        var tree = new Tree(new Text($"{document.Provisions.Count} provisions, {document.Obligations.Count()} obligations"));
+        foreach (var provision in document.Provisions)
+        {
+            var node = tree.AddNode(new Text($"{provision.Number} [{provision.EId}] {provision.Summary}"));
+            foreach (var obligation in provision.Obligations)
+            {
+                var due = obligation.Deadline is { } deadline ? $" — due {deadline}" : obligation.Period is { } period ? $" — {Tables.Period(period)}" : "";
+                var linkage = obligation.Linkage.Count == 0 ? "" : " — " + string.Join(", ", obligation.Linkage.Select(l => $"{Tables.Term(l.Type)} {l.Obligation}"));
+                node.AddNode(new Text($"{obligation.Id}: {string.Join(", ", obligation.Bearers.Select(Name))} — {obligation.Action}{due}{linkage}"));
+            }
+        }
+        console.Write(tree);
+    }
+
+    /// <summary>Every claim about the same subject, side by side: the record never speaks for one of them.</summary>
+    private static void ShowContestedSet(SqliteStore store, RecordId subject)
+    {
+        var target = store.Find(subject) is Claim claim ? claim.Subject : subject;
+        var claims = store.All<Claim>().Where(c => c.Subject == target).ToList();
+        if (claims.Count == 0) return;
+        Output.Console.Write(new Text($"\nClaims about {target}:\n"));
+        Output.Console.Write(Tables.Of(claims, id => store.Find(id) is Actor a ? a.DisplayName : id.Value));
+    }
+
+    private static string Yaml(JsonNode node) => YamlWriter.Prune(node.DeepClone()) is { } pruned ? YamlWriter.Write(pruned) : "";
+}

@@ -1,0 +1,102 @@
+using Pacta.Datasets;
+using Pacta.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Pacta.Cli;
+
+/// <summary>
+/// The command's exit codes, and the one place that turns failures into them: 0 ok, 1 failure,
+/// 2 usage error, 3 invalid input (nothing was written). Errors go to stderr, without a stack trace
+/// unless --verbose is given.
+/// </summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+    public const int InvalidInput = 3;
+
+    public static int Run(CommandApp app, string[] args)
+    {
+        var verbose = args.Contains("--verbose");
+        try
+        {
+            return app.Run(args);
+        }
+        catch (InvalidInputException e)
+        {
+            Problems.Print(e.Problems);
+            Console.Error.WriteLine("Nothing was written.");
+            return InvalidInput;
+        }
+        catch (CommandParseException e)
+        {
+            return UsageError(e.Message, verbose ? e : null);
+        }
+        catch (CommandRuntimeException e)
+        {
+            return UsageError(e.Message, verbose ? e : null);
+        }
+        catch (CommandConfigurationException e)
+        {
+            return UsageError(e.Message, verbose ? e : null);
+        }
+        catch (UsageException e)
+        {
+            return UsageError(e.Message, verbose ? e : null);
+        }
+        catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException or CommandFailedException)
+        {
+            Error(e.Message, verbose ? e : null);
+            return Failure;
+        }
+#pragma warning disable CA1031 // The last line of defence: an unexpected failure still exits 1 with a message, not a crash dump.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Error($"unexpected failure: {e.Message}" + (verbose ? "" : " (run again with --verbose for details)"), verbose ? e : null);
+            return Failure;
+        }
+    }
+
+    private static int UsageError(string message, Exception? detail)
+    {
+        Error(message + " (see pacta --help)", detail);
+        return Usage;
+    }
+
+    private static void Error(string message, Exception? detail)
+    {
+        Console.Error.WriteLine($"pacta: {message}");
+        if (detail is not null) Console.Error.WriteLine(detail);
+    }
+}
+
+/// <summary>The user asked for something that makes no sense (an unknown kind, conflicting options): exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The command could not do what was asked, for a reason the message gives: exit code 1.</summary>
+public sealed class CommandFailedException(string message) : Exception(message);
+
+internal static class Problems
+{
+    public static void Print(IReadOnlyList<Problem> problems)
+    {
+        foreach (var problem in problems) Console.Error.WriteLine(problem);
+        var errors = problems.Count(p => p.Severity == Severity.Error);
+        var warnings = problems.Count - errors;
+        Console.Error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}.");
+    }
+}
+
+/// <summary>Console output that stays plain when piped (no colours, no boxes in a file).</summary>
+internal static class Output
+{
+    public static IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(System.Console.Out),
+        Ansi = System.Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+        ColorSystem = System.Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+    });
+}

@@ -1,0 +1,32 @@
+using Pacta.Cli;
+using Pacta.Cli.Browse;
+using Pacta.Cli.Datasets;
+using Pacta.Cli.Store;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("pacta");
+    config.PropagateExceptions();
+    config.AddCommand<InitCommand>("init")
+        .WithDescription("Create a new store (default ./pacta.db or $PACTA_DB); --sample loads the bundled Armenia–Azerbaijan case.");
+    config.AddBranch("import", import =>
+    {
+        import.SetDescription("Load records into the store, in one transaction.");
+        import.AddCommand<ImportPactaCommand>("pacta").WithDescription("Load a Pacta dataset folder (docs/data-format.md).");
+    });
+    config.AddBranch("export", export =>
+    {
+        export.SetDescription("Write the store's records out.");
+        export.AddCommand<ExportPactaCommand>("pacta").WithDescription("Write the whole store as a Pacta dataset folder.");
+    });
+    config.AddCommand<ValidateCommand>("validate")
+        .WithDescription("Check a dataset folder without loading it; every problem as path:line:col: message.");
+    config.AddCommand<ListCommand>("list")
+        .WithDescription("List records of one kind: documents, obligations, events, meetings, claims, issues, places, actors, sources, topics, assessments.");
+    config.AddCommand<ShowCommand>("show").WithDescription("Show one record by its id.");
+    config.AddCommand<HistoryCommand>("history").WithDescription("Show every recorded change of one record: who, when, what.");
+});
+
+return ExitCodes.Run(app, args);

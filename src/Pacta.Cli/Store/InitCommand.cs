@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using Pacta.Datasets;
+using Pacta.Store;
+using Spectre.Console.Cli;
+
+namespace Pacta.Cli.Store;
+
+/// <summary><c>pacta init [--db FILE] [--sample] [--force]</c>: a new, empty store, or one holding the bundled case.</summary>
+public sealed class InitCommand : Command<InitCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandOption("--sample")]
+        [Description("Load the bundled Armenia–Azerbaijan case (data/south-caucasus).")]
+        public bool Sample { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace the file if it exists.")]
+        public bool Force { get; init; }
+    }
+
+    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var path = settings.DatabasePath;
+        if (File.Exists(path) && !settings.Force)
+            throw new CommandFailedException($"{path} already exists; use --force to replace it, or --db to choose another file");
+
+        // Read and check the sample before touching the file: a broken bundle must not leave an empty store behind.
+        var sample = settings.Sample ? DatasetReader.Read(BundledCase.Directory) : null;
+        if (File.Exists(path)) File.Delete(path);
+        using (var store = SqliteStore.Open(path))
+        {
+            if (sample is not null)
+            {
+                var summary = DatasetImport.Write(store, sample, StoreSettings.Context(context.Arguments));
+                Output.Console.WriteLine($"Created {path} with the bundled case: {summary.Created} records.");
+            }
+            else
+            {
+                Output.Console.WriteLine($"Created {path} (schema version {store.SchemaVersion}).");
+            }
+        }
+        return ExitCodes.Ok;
+    }
+}
