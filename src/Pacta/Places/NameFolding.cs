@@ -39,12 +39,13 @@ public static class NameFolding
         return folded.ToString();
     }
 
-    /// <summary>Replaces lone surrogates (which normalisation refuses) with U+FFFD.</summary>
+    /// <summary>Replaces what normalisation refuses (lone surrogates, the noncharacter U+FFFE) with U+FFFD.</summary>
     private static string WellFormed(string text)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return text;
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !text.Contains('\uFFFE', StringComparison.Ordinal)) return text;
         var repaired = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes()) repaired.Append(rune.ToString());
+        foreach (var rune in text.EnumerateRunes())
+            repaired.Append((rune.Value == 0xFFFE ? Rune.ReplacementChar : rune).ToString());
         return repaired.ToString();
     }
 
