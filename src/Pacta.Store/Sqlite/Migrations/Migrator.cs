@@ -28,10 +28,12 @@ internal static class Migrator
         }
         if (current >= target) return current;
         db.Begin();
+        var step = Steps[0];
         try
         {
-            foreach (var step in Steps.Where(s => s.Version > current && s.Version <= target))
+            foreach (var next in Steps.Where(s => s.Version > current && s.Version <= target))
             {
+                step = next;
                 step.Apply(db);
                 // PRAGMA takes no parameters; the version is a number of ours, not input.
                 db.Execute($"PRAGMA user_version = {step.Version}");
@@ -40,10 +42,11 @@ internal static class Migrator
             }
             db.Commit();
         }
-        catch
+        catch (Exception e)
         {
             db.Rollback();
-            throw;
+            throw new StoreException(
+                $"cannot bring '{path}' from schema version {current} to {target}: step {step.Version} ({step.Name}) failed, and the file is left as it was: {e.Message}", e);
         }
         return target;
     }
