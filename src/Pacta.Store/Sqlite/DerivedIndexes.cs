@@ -1,0 +1,105 @@
+using NetTopologySuite.IO;
+using Pacta.Model;
+using Pacta.Places;
+
+namespace Pacta.Store.Sqlite;
+
+/// <summary>
+/// The tables derived from record bodies (schema version 2): obligations and their bearers, references
+/// (for backlinks), events by day, type, actor and point, place names folded for search, and place
+/// geometries with their bounding boxes. A record's rows are removed and added again whenever it is
+/// written or deleted, in the same transaction, so they never disagree with the bodies.
+/// </summary>
+internal static class DerivedIndexes
+{
+    public static void Add(StoreConnection db, IRecord record)
+    {
+        var id = record.Id.Value;
+        foreach (var reference in record.References())
+        {
+            db.Execute("INSERT INTO reference (from_id, path, to_id) VALUES ($from, $path, $to)",
+                ("$from", id), ("$path", reference.Path), ("$to", reference.Target.Value));
+        }
+        switch (record)
+        {
+            case Document document:
+                AddObligations(db, document);
+                break;
+            case Place place:
+                AddPlace(db, place);
+                break;
+            case Event @event:
+                AddEvent(db, @event);
+                break;
+        }
+    }
+
+    public static void Remove(StoreConnection db, RecordId recordId)
+    {
+        var id = ("$id", (object?)recordId.Value);
+        // R*Trees are virtual tables: no foreign key reaches them, so their rows go first, by hand.
+        db.Execute("DELETE FROM place_rtree WHERE id IN (SELECT rtree_id FROM place_geometry WHERE place_id = $id)", id);
+        db.Execute("DELETE FROM place_geometry WHERE place_id = $id", id);
+        db.Execute("DELETE FROM place_name WHERE place_id = $id", id);
+        db.Execute("DELETE FROM event_rtree WHERE id IN (SELECT rtree_id FROM event_index WHERE id = $id)", id);
+        db.Execute("DELETE FROM event_actor WHERE event_id = $id", id);
+        db.Execute("DELETE FROM event_index WHERE id = $id", id);
+        db.Execute("DELETE FROM obligation_bearer WHERE obligation_id IN (SELECT id FROM obligation WHERE document_id = $id)", id);
+        db.Execute("DELETE FROM obligation WHERE document_id = $id", id);
+        db.Execute("DELETE FROM reference WHERE from_id = $id", id);
+    }
+
+    private static void AddObligations(StoreConnection db, Document document)
+    {
+        foreach (var provision in document.Provisions)
+        {
+            foreach (var obligation in provision.Obligations)
+            {
+                db.Execute("INSERT INTO obligation (id, document_id, provision_eid) VALUES ($id, $document, $provision)",
+                    ("$id", obligation.Id.Value), ("$document", document.Id.Value), ("$provision", provision.EId));
+                foreach (var bearer in obligation.Bearers)
+                {
+                    db.Execute("INSERT INTO obligation_bearer (obligation_id, actor_id) VALUES ($obligation, $actor)",
+                        ("$obligation", obligation.Id.Value), ("$actor", bearer.Value));
+                }
+            }
+        }
+    }
+
+    private static void AddPlace(StoreConnection db, Place place)
+    {
+        foreach (var name in place.Names)
+        {
+            db.Execute("INSERT INTO place_name (place_id, text, folded, lang) VALUES ($place, $text, $folded, $lang)",
+                ("$place", place.Id.Value), ("$text", name.Text), ("$folded", NameFolding.Fold(name.Text)), ("$lang", name.Lang));
+        }
+        if (place.Geometry is not { } geometry) return;
+        var wkb = new WKBWriter(ByteOrder.LittleEndian).Write(geometry);
+        var rtreeId = db.Scalar("INSERT INTO place_geometry (place_id, wkb) VALUES ($place, $wkb) RETURNING rtree_id",
+            ("$place", place.Id.Value), ("$wkb", wkb));
+        var box = geometry.EnvelopeInternal;
+        db.Execute("INSERT INTO place_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES ($id, $minLon, $maxLon, $minLat, $maxLat)",
+            ("$id", rtreeId), ("$minLon", box.MinX), ("$maxLon", box.MaxX), ("$minLat", box.MinY), ("$maxLat", box.MaxY));
+    }
+
+    private static void AddEvent(StoreConnection db, Event @event)
+    {
+        // Only the event's own point: a point taken from its place would go stale when the place moves.
+        var point = @event.Place?.Point;
+        var rtreeId = db.Scalar(
+            """
+            INSERT INTO event_index (id, first_day, last_day, type, lon, lat)
+            VALUES ($id, $first, $last, $type, $lon, $lat) RETURNING rtree_id
+            """,
+            ("$id", @event.Id.Value), ("$first", @event.Start.First.DayNumber), ("$last", @event.LastDay.DayNumber),
+            ("$type", @event.Type.ToString()), ("$lon", point?.Longitude), ("$lat", point?.Latitude));
+        foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
+        {
+            db.Execute("INSERT INTO event_actor (event_id, actor_id) VALUES ($event, $actor)",
+                ("$event", @event.Id.Value), ("$actor", actor.Value));
+        }
+        if (point is null) return;
+        db.Execute("INSERT INTO event_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES ($id, $lon, $lon, $lat, $lat)",
+            ("$id", rtreeId), ("$lon", point.Longitude), ("$lat", point.Latitude));
+    }
+}

@@ -1,0 +1,242 @@
+using Microsoft.Data.Sqlite;
+using Pacta.Model;
+using Pacta.Store.Sqlite;
+using Pacta.Store.Sqlite.Migrations;
+
+namespace Pacta.Store;
+
+/// <summary>
+/// The embedded store: one SQLite file holding every record as canonical JSON, the history of every change,
+/// and indexes derived from the records (obligations, references, events, place names and geometries).
+/// Safe to share between threads: calls take turns on the one connection.
+/// </summary>
+public sealed partial class SqliteStore : IDisposable
+{
+    public const int LatestSchemaVersion = 2;
+
+    private const string KindOfSql =
+        "SELECT kind FROM record WHERE id = $id UNION ALL SELECT 'obligation' FROM obligation WHERE id = $id LIMIT 1";
+
+    /// <summary>Before version 2 there is no obligation table: obligation ids are read from the document bodies.</summary>
+    private const string KindOfSqlVersion1 =
+        """
+        SELECT kind FROM record WHERE id = $id
+        UNION ALL
+        SELECT 'obligation' FROM record AS d, json_each(d.body, '$.provisions') AS p, json_each(p.value, '$.obligations') AS o
+        WHERE d.kind = 'document' AND json_extract(o.value, '$.id') = $id
+        LIMIT 1
+        """;
+
+    private readonly StoreConnection db;
+    private readonly TimeProvider clock;
+    private readonly Lock gate = new();
+    private bool disposed;
+
+    private SqliteStore(string path, StoreConnection db, TimeProvider clock, int schemaVersion)
+    {
+        Path = path;
+        this.db = db;
+        this.clock = clock;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>The full path of the store's file.</summary>
+    public string Path { get; }
+
+    public int SchemaVersion { get; }
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/>, creating it when the file is missing (or empty) and bringing
+    /// an older schema up to date in one transaction.
+    /// </summary>
+    /// <param name="clock">Where the store reads the time it records changes at; the system clock by default.</param>
+    /// <exception cref="StoreException">The file is not a Pacta store, or was written by a newer Pacta.</exception>
+    public static SqliteStore Open(string path, TimeProvider? clock = null) => Open(path, LatestSchemaVersion, clock);
+
+    /// <summary>Whether <paramref name="path"/> is a Pacta store (of any schema version).</summary>
+    public static bool IsStore(string path) => File.Exists(path) && StoreFile.Problem(path) is null;
+
+    /// <summary>Opens a store without migrating it past <paramref name="version"/>: for making fixtures of older schemas.</summary>
+    internal static SqliteStore OpenAtVersion(string path, int version, TimeProvider? clock = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, LatestSchemaVersion);
+        return Open(path, version, clock);
+    }
+
+    /// <summary>The record with this id, of any kind; null when there is none (an obligation id included: see <see cref="FindObligation"/>).</summary>
+    public IRecord? Find(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Locked(() => Load(id));
+    }
+
+    /// <summary>The kind of whatever has this id, obligations included; null when nothing has it.</summary>
+    public RecordKind? KindOf(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Locked(() => Resolve(id));
+    }
+
+    public ObligationInContext? FindObligation(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Locked(() =>
+        {
+            RequireDerivedIndexes();
+            var holder = db.Query("SELECT document_id, provision_eid FROM obligation WHERE id = $id",
+                r => (Document: new RecordId(r.GetString(0)), Provision: r.GetString(1)), ("$id", id.Value));
+            if (holder.Count == 0) return null;
+            var document = (Document)Load(holder[0].Document)!;
+            var provision = document.Provisions.Single(p => p.EId == holder[0].Provision);
+            return new ObligationInContext(document, provision, provision.Obligations.Single(o => o.Id == id));
+        });
+    }
+
+    /// <summary>Every record of type <typeparamref name="T"/>, ordered by id.</summary>
+    public IReadOnlyList<T> All<T>() where T : IRecord =>
+        All(CanonicalJson.KindOf(typeof(T))).Cast<T>().ToList();
+
+    /// <summary>Every record of a kind, ordered by id. Obligations are not records of their own: read them from documents.</summary>
+    public IReadOnlyList<IRecord> All(RecordKind kind)
+    {
+        CanonicalJson.TypeOf(kind);
+        return Locked(() => db.Query("SELECT id, body FROM record WHERE kind = $kind ORDER BY id",
+                r => Read(new RecordId(r.GetString(0)), kind, r.GetString(1)), ("$kind", Vocabulary.Text(kind))));
+    }
+
+    /// <summary>How many of each kind the store holds, obligations included; every kind is listed, with zero when there are none.</summary>
+    public IReadOnlyDictionary<RecordKind, int> Counts() => Locked(() =>
+    {
+        RequireDerivedIndexes();
+        var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0);
+        foreach (var (kind, count) in db.Query("SELECT kind, COUNT(*) FROM record GROUP BY kind", r => (Vocabulary.Kind(r.GetString(0)), r.GetInt32(1))))
+            counts[kind] = count;
+        counts[RecordKind.Obligation] = Convert.ToInt32(db.Scalar("SELECT COUNT(*) FROM obligation"), System.Globalization.CultureInfo.InvariantCulture);
+        return (IReadOnlyDictionary<RecordKind, int>)counts;
+    });
+
+    /// <summary>Every change to the record, oldest first. An obligation's changes are its document's.</summary>
+    public IReadOnlyList<Change> History(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Locked(() => db.Query($"{SelectChange} WHERE record_id = $id ORDER BY seq", ReadChange, ("$id", id.Value)));
+    }
+
+    /// <summary>The changes recorded after <paramref name="afterSequence"/>, oldest first: for following the store page by page.</summary>
+    public IReadOnlyList<Change> Changes(long afterSequence = 0, int limit = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return Locked(() => db.Query($"{SelectChange} WHERE seq > $after ORDER BY seq LIMIT $limit", ReadChange,
+            ("$after", afterSequence), ("$limit", limit)));
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed) return;
+            disposed = true;
+            db.Dispose();
+        }
+    }
+
+    private const string SelectChange =
+        "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after FROM change";
+
+    private static SqliteStore Open(string path, int version, TimeProvider? clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (!StoreFile.IsMissingOrEmpty(fullPath) && StoreFile.Problem(fullPath) is { } problem)
+            throw new StoreException($"'{fullPath}' is not a Pacta store: {problem}");
+        clock ??= TimeProvider.System;
+        StoreConnection db;
+        try
+        {
+            db = new StoreConnection(fullPath);
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"cannot open the store '{fullPath}': {e.Message}", e);
+        }
+        try
+        {
+            var reached = Migrator.Migrate(db, fullPath, version, clock.GetUtcNow());
+            return new SqliteStore(fullPath, db, clock, reached);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private T Locked<T>(Func<T> work)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return work();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction that commits when it returns and rolls back when it throws.</summary>
+    private T InTransaction<T>(Func<T> work)
+    {
+        db.Begin();
+        try
+        {
+            var result = work();
+            db.Commit();
+            return result;
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    private bool HasDerivedIndexes => SchemaVersion >= 2;
+
+    private void RequireDerivedIndexes()
+    {
+        if (!HasDerivedIndexes)
+            throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; this needs version 2 or later");
+    }
+
+    private IRecord? Load(RecordId id)
+    {
+        var rows = db.Query("SELECT kind, body FROM record WHERE id = $id", r => (Kind: Vocabulary.Kind(r.GetString(0)), Body: r.GetString(1)), ("$id", id.Value));
+        return rows.Count == 0 ? null : Read(id, rows[0].Kind, rows[0].Body);
+    }
+
+    private IRecord Read(RecordId id, RecordKind kind, string body)
+    {
+        try
+        {
+            return CanonicalJson.Deserialize(kind, body);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException)
+        {
+            throw new StoreException($"the {Vocabulary.Text(kind)} '{id}' in '{Path}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    private RecordKind? Resolve(RecordId id) =>
+        db.Scalar(HasDerivedIndexes ? KindOfSql : KindOfSqlVersion1, ("$id", id.Value)) is string kind ? Vocabulary.Kind(kind) : null;
+
+    private static Change ReadChange(SqliteDataReader r) => new(
+        r.GetInt64(0),
+        Vocabulary.Instant(r.GetString(1)),
+        r.GetString(2),
+        r.GetString(3),
+        r.IsDBNull(4) ? null : r.GetString(4),
+        new RecordId(r.GetString(5)),
+        Vocabulary.Kind(r.GetString(6)),
+        Vocabulary.Operation(r.GetString(7)),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9));
+}

@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+
+namespace Pacta.Store.Sqlite;
+
+/// <summary>
+/// The store's one connection to its file. Runs SQL with named parameters inside the open transaction, and
+/// keeps each statement prepared for reuse: an import writes thousands of records through the same few statements.
+/// </summary>
+internal sealed class StoreConnection : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
+    private SqliteTransaction? transaction;
+
+    public StoreConnection(string path)
+    {
+        connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // The store holds its connection for its lifetime; closing it must release the file.
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        // A rollback journal rather than WAL keeps the store one file at rest; FULL syncs every commit.
+        Execute("PRAGMA foreign_keys = ON");
+        Execute("PRAGMA journal_mode = DELETE");
+        Execute("PRAGMA synchronous = FULL");
+    }
+
+    public bool InTransaction => transaction is not null;
+
+    public void Begin() =>
+        transaction = transaction is null
+            ? connection.BeginTransaction(deferred: false)
+            : throw new InvalidOperationException("a transaction is already open");
+
+    public void Commit()
+    {
+        transaction!.Commit();
+        End();
+    }
+
+    public void Rollback()
+    {
+        transaction?.Rollback();
+        End();
+    }
+
+    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Command(sql, parameters).ExecuteNonQuery();
+
+    public object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Command(sql, parameters).ExecuteScalar() is var value && value is DBNull ? null : value;
+
+    /// <summary>Reads every row at once, so the statement is free again before the caller goes on.</summary>
+    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var reader = Command(sql, parameters).ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
+    /// <summary>Reads rows one by one with a statement of its own, for tables too large to hold in memory.</summary>
+    public IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return read(reader);
+    }
+
+    public void Dispose()
+    {
+        Rollback();
+        foreach (var command in prepared.Values) command.Dispose();
+        prepared.Clear();
+        connection.Dispose();
+    }
+
+    private SqliteCommand Command(string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!prepared.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            prepared.Add(sql, command);
+        }
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private void End()
+    {
+        transaction?.Dispose();
+        transaction = null;
+    }
+}
