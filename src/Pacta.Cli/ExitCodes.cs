@@ -93,10 +93,19 @@ internal static class Problems
 /// <summary>Console output that stays plain when piped (no colours, no boxes in a file).</summary>
 internal static class Output
 {
-    public static IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Console { get; } = Create();
+
+    private static IAnsiConsole Create()
     {
-        Out = new AnsiConsoleOutput(System.Console.Out),
-        Ansi = System.Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
-        ColorSystem = System.Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-    });
+        var redirected = System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(System.Console.Out),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        // Piped into a file or another program, lines need not fit a terminal: keep table rows whole.
+        if (redirected) console.Profile.Width = 240;
+        return console;
+    }
 }

@@ -9,6 +9,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("pacta");
     config.PropagateExceptions();
+    config.UseStrictParsing();
     config.AddCommand<InitCommand>("init")
         .WithDescription("Create a new store (default ./pacta.db or $PACTA_DB); --sample loads the bundled Armenia–Azerbaijan case.");
     config.AddBranch("import", import =>

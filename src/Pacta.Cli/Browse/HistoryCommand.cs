@@ -18,7 +18,7 @@ public sealed class HistoryCommand : Command<HistoryCommand.Settings>
     public override ValidationResult Validate(CommandContext context, Settings settings) =>
         RecordId.IsValid(settings.Id) ? ValidationResult.Success() : ValidationResult.Error($"'{settings.Id}' is not a valid id");
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = settings.OpenExisting();
         var changes = store.History(new RecordId(settings.Id));

@@ -30,7 +30,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
             ? ValidationResult.Success()
             : ValidationResult.Error($"'{settings.Kind}' is not a kind to list; choose one of: {string.Join(", ", Kinds)}");
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = settings.OpenExisting();
         if (settings.Kind == "obligations")

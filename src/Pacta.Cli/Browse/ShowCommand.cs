@@ -28,7 +28,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
             ? ValidationResult.Success()
             : ValidationResult.Error($"'{settings.Id}' is not a valid id: ids use lower-case letters, digits and single hyphens");
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = settings.OpenExisting();
         var id = new RecordId(settings.Id);

@@ -11,7 +11,7 @@ internal static class DatasetImport
     public const string InfoSetting = "dataset";
 
     public static WriteSummary Write(SqliteStore store, Dataset dataset, ChangeContext context) =>
-        store.Write(dataset.Records, context, (InfoSetting, JsonSerializer.Serialize(dataset.Info, PactaJson.Options)));
+        store.Write(dataset.Records.ToList(), context, new Dictionary<string, string> { [InfoSetting] = JsonSerializer.Serialize(dataset.Info, PactaJson.Options) });
 
     public static DatasetInfo? StoredInfo(SqliteStore store) =>
         store.GetSetting(InfoSetting) is { } json ? JsonSerializer.Deserialize<DatasetInfo>(json, PactaJson.Options) : null;

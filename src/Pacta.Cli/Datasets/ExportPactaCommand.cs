@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Pacta.Datasets;
 using Pacta.Model;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Pacta.Cli.Datasets;
@@ -15,7 +16,7 @@ public sealed class ExportPactaCommand : Command<ExportPactaCommand.Settings>
         public string Directory { get; init; } = "";
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = settings.OpenExisting();
         var info = DatasetImport.StoredInfo(store)

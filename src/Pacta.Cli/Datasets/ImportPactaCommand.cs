@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Pacta.Datasets;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Pacta.Cli.Datasets;
@@ -14,7 +15,7 @@ public sealed class ImportPactaCommand : Command<ImportPactaCommand.Settings>
         public string Directory { get; init; } = "";
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = settings.OpenExisting();
         var (dataset, problems) = DatasetReader.Check(settings.Directory, store.KindOf);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Pacta.Datasets;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Pacta.Cli.Datasets;
@@ -18,7 +19,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         public bool Verbose { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (dataset, problems) = DatasetReader.Check(settings.Directory);
         if (problems.Any(p => p.Severity == Severity.Error))

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using Pacta.Cli.Datasets;
 using Pacta.Datasets;
 using Pacta.Store;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Pacta.Cli.Store;
@@ -19,7 +21,7 @@ public sealed class InitCommand : Command<InitCommand.Settings>
         public bool Force { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var path = settings.DatabasePath;
         if (File.Exists(path) && !settings.Force)

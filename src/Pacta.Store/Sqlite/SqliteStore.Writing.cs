@@ -11,7 +11,8 @@ public sealed partial class SqliteStore
     /// resolve to an id of a kind it allows; if any does not, nothing is written.
     /// </summary>
     /// <exception cref="StoreException">A reference does not resolve, an id is taken by another kind, or an obligation a record cites was dropped.</exception>
-    public WriteSummary Write(IReadOnlyCollection<IRecord> records, ChangeContext context)
+    /// <param name="settings">Store settings (such as the imported dataset's description) written in the same transaction.</param>
+    public WriteSummary Write(IReadOnlyCollection<IRecord> records, ChangeContext context, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(context);
@@ -56,6 +57,12 @@ public sealed partial class SqliteStore
             var kinds = new Dictionary<RecordId, RecordKind?>();
             problems.AddRange(written.SelectMany(r => UnresolvedReferences(r, kinds)));
             if (problems.Count > 0) throw new StoreException($"nothing was written to '{Path}'", problems);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                if (GetSettingUnlocked(key) != value)
+                    db.Execute("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        ("$key", SettingPrefix + key), ("$value", value));
+            }
             return new WriteSummary(created, updated, unchanged, 0);
         }));
     }
