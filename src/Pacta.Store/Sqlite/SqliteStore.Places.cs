@@ -1,3 +1,4 @@
+using System.Globalization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Pacta.Model;
@@ -44,7 +45,7 @@ public sealed partial class SqliteStore
         if (!double.IsFinite(minLon) || !double.IsFinite(minLat) || !double.IsFinite(maxLon) || !double.IsFinite(maxLat))
             throw new ArgumentException("the box's corners must be finite numbers");
         if (minLon > maxLon || minLat > maxLat)
-            throw new ArgumentException($"the box's minimum ({minLon}, {minLat}) lies beyond its maximum ({maxLon}, {maxLat})");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the box's minimum ({minLon}, {minLat}) lies beyond its maximum ({maxLon}, {maxLat})"));
         var box = GeometryFactory.Default.ToGeometry(new Envelope(minLon, maxLon, minLat, maxLat));
         return Locked(() =>
         {

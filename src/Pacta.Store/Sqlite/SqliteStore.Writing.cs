@@ -22,6 +22,7 @@ public sealed partial class SqliteStore
             var recordedAt = Vocabulary.Text(clock.GetUtcNow());
             var problems = new List<string>();
             var written = new List<IRecord>();
+            var replaced = new List<IRecord>();
             int created = 0, updated = 0, unchanged = 0;
             foreach (var record in records)
             {
@@ -49,11 +50,12 @@ public sealed partial class SqliteStore
                     db.Execute("UPDATE record SET body = $body, version = version + 1, updated_at = $at WHERE id = $id",
                         ("$id", record.Id.Value), ("$body", body), ("$at", recordedAt));
                     RecordChange(recordedAt, context, record.Id, record.Kind, ChangeOperation.Updated, stored.Value.Body, body);
+                    replaced.Add(record);
                     updated++;
                 }
                 written.Add(record);
             }
-            if (HasDerivedIndexes) problems.AddRange(ReindexWritten(written));
+            if (HasDerivedIndexes) problems.AddRange(Reindex(written, replaced));
             var kinds = new Dictionary<RecordId, RecordKind?>();
             problems.AddRange(written.SelectMany(r => UnresolvedReferences(r, kinds)));
             if (problems.Count > 0) throw new StoreException($"nothing was written to '{Path}'", problems);
@@ -142,14 +144,15 @@ public sealed partial class SqliteStore
             ("$before", before), ("$after", after));
 
     /// <summary>
-    /// Rewrites the derived rows of the written records: all removed before any is added, so an obligation may
-    /// move between documents written together. Returns the ids that clash and the dropped obligations still cited.
+    /// Rewrites the derived rows of the written records: the old rows of every replaced record are removed
+    /// before any new row is added, so an obligation may move between documents written together (a created
+    /// record has no rows yet). Returns the ids that clash and the dropped obligations still cited.
     /// </summary>
-    private List<string> ReindexWritten(List<IRecord> written)
+    private List<string> Reindex(List<IRecord> written, List<IRecord> replaced)
     {
         var problems = new List<string>();
         var held = new List<(RecordId Obligation, RecordId Document)>();
-        foreach (var record in written)
+        foreach (var record in replaced)
         {
             held.AddRange(ObligationsOf(record.Id).Select(o => (o, record.Id)));
             DerivedIndexes.Remove(db, record.Id);

@@ -27,6 +27,9 @@ public sealed partial class SqliteStore : IDisposable
         LIMIT 1
         """;
 
+    private const string SelectChange =
+        "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after FROM change";
+
     private readonly StoreConnection db;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
@@ -141,9 +144,6 @@ public sealed partial class SqliteStore : IDisposable
             db.Dispose();
         }
     }
-
-    private const string SelectChange =
-        "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after FROM change";
 
     private static SqliteStore Open(string path, int version, TimeProvider? clock)
     {

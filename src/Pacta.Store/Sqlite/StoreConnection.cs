@@ -28,8 +28,6 @@ internal sealed class StoreConnection : IDisposable
         Execute("PRAGMA synchronous = FULL");
     }
 
-    public bool InTransaction => transaction is not null;
-
     public void Begin() =>
         transaction = transaction is null
             ? connection.BeginTransaction(deferred: false)

@@ -35,6 +35,23 @@ public class SqliteStoreTests
     }
 
     [Fact]
+    public void Opening_and_reading_an_up_to_date_store_leaves_the_file_unchanged()
+    {
+        using var temp = new TempStore();
+        using (var store = temp.Open()) store.Write(All, Context);
+        var before = temp.Hash();
+
+        using (var store = temp.Open())
+        {
+            Assert.NotEmpty(store.All<Place>());
+            Assert.NotEmpty(store.FindPlaces("susa"));
+            Assert.NotEmpty(store.Changes());
+        }
+
+        Assert.Equal(before, temp.Hash());
+    }
+
+    [Fact]
     public void Every_written_record_reads_back_with_the_same_json()
     {
         using var temp = new TempStore();

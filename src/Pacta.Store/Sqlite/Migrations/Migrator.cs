@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pacta.Store.Sqlite.Migrations;
 
 /// <summary>
@@ -15,12 +17,10 @@ internal static class Migrator
 
     public static int Latest => Steps[^1].Version;
 
-    public static int VersionOf(StoreConnection db) => Convert.ToInt32(db.Scalar("PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Applies the steps after the store's version up to <paramref name="target"/>; returns the version reached.</summary>
     public static int Migrate(StoreConnection db, string path, int target, DateTimeOffset now)
     {
-        var current = VersionOf(db);
+        var current = Convert.ToInt32(db.Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
         if (current > Latest)
         {
             throw new StoreException(
