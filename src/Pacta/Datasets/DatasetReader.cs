@@ -67,8 +67,8 @@ public static class DatasetReader
             problems.Add(tree.ProblemAt("$", "dataset.yaml must be a mapping with format, id and title"));
             return null;
         }
-        var info = JsonProblems.TryRead(tree.Root, typeof(DatasetInfo), out var at, out var message) as DatasetInfo;
-        if (info is null) problems.Add(tree.ProblemAt("$" + at, message));
+        var info = JsonProblems.TryRead(tree.Root, typeof(DatasetInfo), out var at, out var message, out var atKey) as DatasetInfo;
+        if (info is null) problems.Add(tree.ProblemAt("$" + at, message, atKey: atKey));
         return info;
     }
 
@@ -143,10 +143,10 @@ public static class DatasetReader
             problems.Add(tree.ProblemAt(path, "a record must be a mapping of keys to values"));
             return null;
         }
-        var record = JsonProblems.TryRead(node, type, out var at, out var message) as IRecord;
+        var record = JsonProblems.TryRead(node, type, out var at, out var message, out var atKey) as IRecord;
         if (record is null)
         {
-            problems.Add(tree.ProblemAt(path + at, message));
+            problems.Add(tree.ProblemAt(path + at, message, atKey: atKey));
             foreach (var (id, kind) in DeclaredIds(node, type)) unreadable.TryAdd(id, kind);
         }
         return record;

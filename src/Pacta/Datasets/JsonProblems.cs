@@ -13,10 +13,15 @@ namespace Pacta.Datasets;
 internal static partial class JsonProblems
 {
     /// <summary>Reads <paramref name="node"/> as <paramref name="type"/>, or says what is wrong and where (a path relative to the node).</summary>
-    public static object? TryRead(JsonNode node, Type type, out string path, out string message)
+    public static object? TryRead(JsonNode node, Type type, out string path, out string message) =>
+        TryRead(node, type, out path, out message, out _);
+
+    /// <param name="atKey">Whether the problem is the key itself (unknown), not its value.</param>
+    public static object? TryRead(JsonNode node, Type type, out string path, out string message, out bool atKey)
     {
         path = "";
         message = "";
+        atKey = false;
         try
         {
             return node.Deserialize(type, PactaJson.Options);
@@ -25,6 +30,7 @@ internal static partial class JsonProblems
         {
             path = e.Path is { Length: > 1 } p ? p[1..] : "";
             message = Explain(e, node, type, path);
+            atKey = message.StartsWith("unknown key", StringComparison.Ordinal);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
         {

@@ -18,6 +18,7 @@ internal sealed partial class YamlTree
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Dictionary<string, (int Line, int Column)> _marks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Line, int Column)> _keys = new(StringComparer.Ordinal);
 
     private YamlTree(string file) => File = file;
 
@@ -63,9 +64,10 @@ internal sealed partial class YamlTree
         return (1, 1);
     }
 
-    public Problem ProblemAt(string path, string message, Severity severity = Severity.Error)
+    /// <param name="atKey">Point at the key rather than its value (for an unknown key).</param>
+    public Problem ProblemAt(string path, string message, Severity severity = Severity.Error, bool atKey = false)
     {
-        var (line, column) = Locate(path);
+        var (line, column) = atKey && _keys.TryGetValue(path, out var key) ? key : Locate(path);
         return new Problem(File, line, column, message, severity);
     }
 
@@ -117,10 +119,8 @@ internal sealed partial class YamlTree
                     if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
                         throw Fail((int)keyNode.Start.Line, (int)keyNode.Start.Column, "a key must be a plain name");
                     var childPath = $"{path}.{key}";
-                    _marks[childPath] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+                    _keys[childPath] = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
                     result[key] = Convert(valueNode, childPath, seen);
-                    // Keep the key's position for the property, the value's for what is inside it.
-                    _marks[childPath] = ((int)valueNode.Start.Line, (int)valueNode.Start.Column);
                 }
                 return result;
             }

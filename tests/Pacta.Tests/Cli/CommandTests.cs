@@ -81,8 +81,23 @@ public sealed class CommandTests
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Importing_bad_input_exits_3_and_leaves_the_store_byte_for_byte_unchanged()
+    /// <summary>One of each class of bad input: file, text to find, its replacement (null: append bytes that are not UTF-8), the message.</summary>
+    public static TheoryData<string, string, string?, string> BadInputs => new()
+    {
+        { "actors.yaml", "  kind: state\n  name: State A", "  kind: state\n   name: [unclosed", "malformed YAML" },
+        { "actors.yaml", "", null, "not UTF-8" },
+        { "topics.yaml", "", "- {id: state-a, title: Twice, sources: [src-a]}", "duplicate id 'state-a'" },
+        { "documents/statement-2020-11-10.yaml", "bearers: [state-a]", "bearers: [nobody-known]", "'nobody-known' names no record" },
+        { "events.yaml", "precision: near", "precision: nearby", "'nearby' is not one of" },
+        { "events.yaml", "end: 2020-07-16", "end: 2020-07-01", "end (2020-07-01) is before start" },
+        { "places.yaml", "[46.7518, 39.8153]", "[46.7518, 91]", "latitude 91 is outside" },
+        { "places.yaml", "{type: Point, coordinates: [46.7518, 39.8153]}", "{type: Polygon, coordinates: [[[46, 39], [47, 40], [47, 39], [46, 40], [46, 39]]]}", "self-intersection" },
+        { "places.yaml", "{type: Point, coordinates: [46.7518, 39.8153]}", "{type: Polygon, coordinates: [[[46, 39], [47, 39], [47, 40], [46, 40]]]}", "closed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Importing_bad_input_exits_3_and_leaves_the_store_byte_for_byte_unchanged(string file, string find, string? replacement, string expected)
     {
         using var folder = new TempFolder();
         using var data = new TempDataset();
@@ -90,11 +105,30 @@ public sealed class CommandTests
         Pacta.Run("init", "--db", db, "--sample");
         var before = Pacta.Hash(db);
 
-        data.Replace("documents/statement-2020-11-10.yaml", "bearers: [state-a]", "bearers: [nobody-known]");
+        if (replacement is null) File.WriteAllBytes(data.PathOf(file), [.. File.ReadAllBytes(data.PathOf(file)), 0xFF, 0xFE, (byte)'\n']);
+        else if (find.Length == 0) data.Write(file, replacement);
+        else data.Replace(file, find, replacement);
         var result = Pacta.Run("import", "pacta", data.Directory, "--db", db);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("'nobody-known' names no record", result.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"^/.+\.yaml:\d+:\d+: ", result.Error);
+        Assert.Contains("Nothing was written.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Pacta.Hash(db));
+    }
+
+    [Fact]
+    public void Importing_an_empty_folder_exits_3_and_writes_nothing()
+    {
+        using var folder = new TempFolder();
+        var db = folder["store.db"];
+        Pacta.Run("init", "--db", db);
+        var before = Pacta.Hash(db);
+        Directory.CreateDirectory(folder["empty"]);
+
+        var result = Pacta.Run("import", "pacta", folder["empty"], "--db", db);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("dataset.yaml:1:1: missing", result.Error, StringComparison.Ordinal);
         Assert.Equal(before, Pacta.Hash(db));
     }
 

@@ -106,7 +106,7 @@ public sealed class DatasetReaderTests
         data.Replace("actors.yaml", "  kind: state\n  name: State B", "  kind: state\n  nmae: State B");
 
         var problem = Assert.Single(Errors(data));
-        Assert.Equal((7, 9), (problem.Line, problem.Column));
+        Assert.Equal((7, 3), (problem.Line, problem.Column));
         Assert.StartsWith("unknown key 'nmae'; known keys: id, kind, name", problem.Message, StringComparison.Ordinal);
     }
 
