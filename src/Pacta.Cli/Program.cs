@@ -1,6 +1,7 @@
 using Pacta.Cli;
 using Pacta.Cli.Browse;
 using Pacta.Cli.Datasets;
+using Pacta.Cli.Serve;
 using Pacta.Cli.Store;
 using Spectre.Console.Cli;
 
@@ -27,6 +28,8 @@ app.Configure(config =>
     config.AddCommand<ListCommand>("list")
         .WithDescription("List records of one kind: documents, obligations, events, meetings, claims, issues, places, actors, sources, topics, assessments.");
     config.AddCommand<ShowCommand>("show").WithDescription("Show one record by its id.");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve the web app and the HTTP API (default " + Pacta.Server.ServerOptions.DefaultUrls + "); --demo serves the bundled case with no set-up.");
     config.AddCommand<HistoryCommand>("history").WithDescription("Show every recorded change of one record: who, when, what.");
 });
 

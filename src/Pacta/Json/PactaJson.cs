@@ -23,16 +23,22 @@ public static class PactaJson
 
     private static JsonSerializerOptions Create(bool indented)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = indented,
-            IndentSize = 2,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            NumberHandling = JsonNumberHandling.Strict,
-            // Keep non-Latin names readable (Ստեփանակերտ, Ханкенди); HTML escaping is the web page's job.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented, IndentSize = 2 };
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Gives options made elsewhere (ASP.NET Core's, say) the model's JSON form.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        // Keep non-Latin names readable (Ստեփանակերտ, Ханкенди); HTML escaping is the web page's job.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new RecordIdConverter());
         options.Converters.Add(new PartialDateConverter());
@@ -41,8 +47,6 @@ public static class PactaJson
         options.Converters.Add(new PamScoreConverter());
         options.Converters.Add(new GeoPointConverter());
         options.Converters.Add(new GeoJsonConverterFactory());
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
     }
 
     private sealed class RecordIdConverter : JsonConverter<RecordId>

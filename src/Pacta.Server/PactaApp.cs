@@ -1,0 +1,40 @@
+using Pacta.Json;
+using Pacta.Store;
+
+namespace Pacta.Server;
+
+/// <summary>Builds the web application: the store, the JSON form, errors as problem details, security headers, the API and the pages.</summary>
+public static class PactaApp
+{
+    public static WebApplication Create(ServerOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failure to start (a port in use) reaches `pacta serve` as an exception with a clear message; no stack trace in the log too.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+        // One store for the process: SqliteStore serialises access itself.
+        builder.Services.AddSingleton(_ => SqliteStore.Open(options.DatabasePath));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(json => PactaJson.Configure(json.SerializerOptions));
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+
+        app.MapGet("/healthz", (SqliteStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
+            .WithName("Health").WithTags("Health").WithSummary("Whether the server runs and can read its store.");
+        return app;
+    }
+}
+
+public sealed record Health(string Status, int SchemaVersion);
