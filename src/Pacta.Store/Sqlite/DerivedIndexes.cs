@@ -88,11 +88,12 @@ internal static class DerivedIndexes
         var point = @event.Place?.Point;
         var rtreeId = db.Scalar(
             """
-            INSERT INTO event_index (id, first_day, last_day, type, lon, lat)
-            VALUES ($id, $first, $last, $type, $lon, $lat) RETURNING rtree_id
+            INSERT INTO event_index (id, first_day, last_day, type, lon, lat, place_id, is_meeting)
+            VALUES ($id, $first, $last, $type, $lon, $lat, $place, $meeting) RETURNING rtree_id
             """,
             ("$id", @event.Id.Value), ("$first", @event.Start.First.DayNumber), ("$last", @event.LastDay.DayNumber),
-            ("$type", @event.Type.ToString()), ("$lon", point?.Longitude), ("$lat", point?.Latitude));
+            ("$type", @event.Type.ToString()), ("$lon", point?.Longitude), ("$lat", point?.Latitude),
+            ("$place", @event.Place?.Ref?.Value), ("$meeting", @event.Meeting is null ? 0 : 1));
         foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
         {
             db.Execute("INSERT INTO event_actor (event_id, actor_id) VALUES ($event, $actor)",

@@ -44,10 +44,14 @@ internal static class DerivedIndexTables
                 last_day INTEGER NOT NULL,
                 type TEXT NOT NULL,
                 lon REAL,
-                lat REAL
+                lat REAL,
+                place_id TEXT,
+                is_meeting INTEGER NOT NULL DEFAULT 0
             )
             """,
             "CREATE INDEX event_index_first_day ON event_index (first_day)",
+            "CREATE INDEX event_index_meeting ON event_index (is_meeting, first_day)",
+            "CREATE INDEX event_index_place ON event_index (place_id)",
             "CREATE INDEX event_index_type ON event_index (type)",
             """
             CREATE TABLE event_actor (
