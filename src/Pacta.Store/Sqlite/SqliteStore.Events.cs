@@ -20,19 +20,22 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-        var (where, parameters) = EventConditions(filter);
+        var parameters = new List<(string Name, object? Value)>();
+        var extra = new List<string>();
         if (cursor is not null)
         {
             var (day, id) = ParseCursor(cursor);
-            where.Add(newestFirst ? "(e.first_day, e.id) < ($cursorDay, $cursorId)" : "(e.first_day, e.id) > ($cursorDay, $cursorId)");
+            extra.Add(newestFirst ? "(e.first_day, e.id) < ($cursorDay, $cursorId)" : "(e.first_day, e.id) > ($cursorDay, $cursorId)");
             parameters.Add(("$cursorDay", day));
             parameters.Add(("$cursorId", id));
         }
         var order = newestFirst ? "DESC" : "ASC";
+        var matches = Matching(filter, parameters, extra);
         var sql = $"""
-            SELECT e.id, e.first_day, r.body FROM event_index e JOIN record r ON r.id = e.id
-            {Where(where)}
-            ORDER BY e.first_day {order}, e.id {order} LIMIT $limit
+            SELECT m.id, m.first_day, r.body
+            FROM (SELECT id, first_day FROM ({matches}) ORDER BY first_day {order}, id {order} LIMIT $limit) m
+            JOIN record r ON r.id = m.id
+            ORDER BY m.first_day {order}, m.id {order}
             """;
         parameters.Add(("$limit", limit + 1));
         return Locked(() =>
@@ -49,36 +52,48 @@ public sealed partial class SqliteStore
     public int CountEvents(EventFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var (where, parameters) = EventConditions(filter);
+        var parameters = new List<(string Name, object? Value)>();
+        var sql = $"SELECT COUNT(*) FROM ({Matching(filter, parameters, [])})";
         return Locked(() =>
         {
             RequireDerivedIndexes();
-            return Convert.ToInt32(db.Scalar($"SELECT COUNT(*) FROM event_index e {Where(where)}", [.. parameters]), CultureInfo.InvariantCulture);
+            return Convert.ToInt32(db.Scalar(sql, [.. parameters]), CultureInfo.InvariantCulture);
         });
     }
 
     /// <summary>
     /// Events counted by grid cell of <paramref name="cellDegrees"/>, for a map that must never ask for every point.
     /// An event without a point of its own counts at the centre of its place's extent; one with neither is left out.
+    /// Points are read from the R*Tree itself, joined to the event index only when other filters ask for it.
     /// </summary>
     public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
             throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
-        var (where, parameters) = EventConditions(filter);
-        parameters.Add(("$cell", cellDegrees));
+        var level = EventCells.Levels.ToList().IndexOf(cellDegrees);
+        if (level >= 0 && filter with { Box = null } == new EventFilter()) return KeptGrid(level, filter.Box);
+        var parameters = new List<(string Name, object? Value)> { ("$cell", cellDegrees) };
+        var conditions = Conditions(filter with { Box = null }, parameters);
+        var pointWhere = new List<string>(conditions);
+        var placeWhere = new List<string>(conditions) { "e.lon IS NULL", "e.place_id IS NOT NULL" };
+        if (filter.Box is { } box)
+        {
+            AddBox(parameters, box);
+            pointWhere.Add("r.min_lon >= $minLon AND r.max_lon <= $maxLon AND r.min_lat >= $minLat AND r.max_lat <= $maxLat");
+            placeWhere.Add("t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat");
+        }
+        var join = conditions.Count == 0 ? "" : "JOIN event_index e ON e.rtree_id = r.id";
         var sql = $"""
-            WITH position AS (
-                SELECT COALESCE(e.lon, (t.min_lon + t.max_lon) / 2) AS lon, COALESCE(e.lat, (t.min_lat + t.max_lat) / 2) AS lat
-                FROM event_index e
-                LEFT JOIN place_geometry g ON e.lon IS NULL AND g.place_id = e.place_id
-                LEFT JOIN place_rtree t ON t.id = g.rtree_id
-                {Where(where)}
+            SELECT CAST((lon + 180) / $cell AS INTEGER) AS x, CAST((lat + 90) / $cell AS INTEGER) AS y, COUNT(*), AVG(lon), AVG(lat)
+            FROM (
+                SELECT r.min_lon AS lon, r.min_lat AS lat FROM event_rtree r {join} {Where(pointWhere)}
+                UNION ALL
+                SELECT (t.min_lon + t.max_lon) / 2, (t.min_lat + t.max_lat) / 2
+                FROM event_index e JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id
+                {Where(placeWhere)}
             )
-            SELECT CAST((lon + 180) / $cell AS INTEGER) AS x, CAST((lat + 90) / $cell AS INTEGER) AS y,
-                   COUNT(*), AVG(lon), AVG(lat)
-            FROM position WHERE lon IS NOT NULL GROUP BY x, y ORDER BY x, y
+            GROUP BY x, y ORDER BY x, y
             """;
         return Locked(() =>
         {
@@ -92,10 +107,90 @@ public sealed partial class SqliteStore
         });
     }
 
-    private static (List<string> Where, List<(string Name, object? Value)> Parameters) EventConditions(EventFilter filter)
+    /// <summary>The cell sizes (degrees) whose counts the store keeps as events are written: an unfiltered grid at one of them is read, not computed.</summary>
+    public static IReadOnlyList<double> GridLevels => EventCells.Levels;
+
+    /// <summary>The kept grid at one level, within a box (whole cells that touch it), plus events placed only by a place reference.</summary>
+    private IReadOnlyList<GridCell> KeptGrid(int level, BoundingBox? box)
+    {
+        var size = EventCells.Levels[level];
+        var (minX, minY) = box is null ? (long.MinValue, long.MinValue) : EventCells.Cell(box.MinLon, box.MinLat, size);
+        var (maxX, maxY) = box is null ? (long.MaxValue, long.MaxValue) : EventCells.Cell(box.MaxLon, box.MaxLat, size);
+        var placed = EventGridOfPlacedEvents(box, size);
+        return Locked(() =>
+        {
+            RequireDerivedIndexes();
+            var kept = db.Query(
+                "SELECT x, y, count, sum_lon, sum_lat FROM event_cell WHERE level = $level AND x BETWEEN $minX AND $maxX AND y BETWEEN $minY AND $maxY",
+                r => (X: r.GetInt64(0), Y: r.GetInt64(1), Count: r.GetInt64(2), SumLon: r.GetInt64(3), SumLat: r.GetInt64(4)),
+                ("$level", level), ("$minX", minX), ("$maxX", maxX), ("$minY", minY), ("$maxY", maxY));
+            var cells = kept.Select(c => new GridCell(c.X * size - 180, c.Y * size - 90, (c.X + 1) * size - 180, (c.Y + 1) * size - 90,
+                (int)c.Count, EventCells.MeanDegrees(c.SumLon, c.Count), EventCells.MeanDegrees(c.SumLat, c.Count))).ToList();
+            // Merge in the few events that have no point of their own and sit at their place's centre.
+            foreach (var extra in placed)
+            {
+                var at = cells.FindIndex(c => c.MinLon == extra.MinLon && c.MinLat == extra.MinLat);
+                if (at < 0)
+                {
+                    cells.Add(extra);
+                    continue;
+                }
+                var c = cells[at];
+                var count = c.Count + extra.Count;
+                cells[at] = c with { Count = count, Lon = (c.Lon * c.Count + extra.Lon * extra.Count) / count, Lat = (c.Lat * c.Count + extra.Lat * extra.Count) / count };
+            }
+            return cells.OrderBy(c => c.MinLon).ThenBy(c => c.MinLat).ToList();
+        });
+    }
+
+    private IReadOnlyList<GridCell> EventGridOfPlacedEvents(BoundingBox? box, double size)
+    {
+        var parameters = new List<(string Name, object? Value)> { ("$cell", size) };
+        var where = new List<string> { "e.lon IS NULL", "e.place_id IS NOT NULL" };
+        if (box is not null)
+        {
+            AddBox(parameters, box);
+            where.Add("t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat");
+        }
+        var sql = $"""
+            SELECT CAST((lon + 180) / $cell AS INTEGER) AS x, CAST((lat + 90) / $cell AS INTEGER) AS y, COUNT(*), AVG(lon), AVG(lat)
+            FROM (SELECT (t.min_lon + t.max_lon) / 2 AS lon, (t.min_lat + t.max_lat) / 2 AS lat
+                  FROM event_index e JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id {Where(where)})
+            GROUP BY x, y
+            """;
+        return Locked(() => db.Query(sql, r =>
+        {
+            var (x, y) = (r.GetInt64(0), r.GetInt64(1));
+            return new GridCell(x * size - 180, y * size - 90, (x + 1) * size - 180, (y + 1) * size - 90, r.GetInt32(2), r.GetDouble(3), r.GetDouble(4));
+        }, [.. parameters]));
+    }
+
+    /// <summary>Events this long or shorter are found by a range on their first day; the few longer ones by their span.</summary>
+    private const int ShortSpanDays = 62;
+
+    /// <summary>
+    /// A query of the ids and first days of the matching events. With a start date, short events come from a
+    /// range of the (first_day, id) index and long ones from the span index: no scan of the years before.
+    /// </summary>
+    private static string Matching(EventFilter filter, List<(string Name, object? Value)> parameters, List<string> extra)
+    {
+        var common = Conditions(filter with { From = null }, parameters).Concat(extra).ToList();
+        if (filter.From is not { } from)
+            return $"SELECT e.id, e.first_day FROM event_index e {Where(common)}";
+
+        parameters.Add(("$from", from.DayNumber));
+        parameters.Add(("$fromShort", from.DayNumber - ShortSpanDays));
+        parameters.Add(("$short", ShortSpanDays));
+        var shortEvents = common.Concat(["e.first_day >= $fromShort", "e.last_day >= $from", "e.last_day - e.first_day <= $short"]).ToList();
+        var longEvents = common.Concat(["e.last_day - e.first_day > $short", "e.last_day >= $from"]).ToList();
+        // INDEXED BY: left to itself the planner reads the long events in date order from the start of time.
+        return $"SELECT e.id, e.first_day FROM event_index e {Where(shortEvents)} UNION ALL " +
+            $"SELECT e.id, e.first_day FROM event_index e INDEXED BY event_index_span {Where(longEvents)}";
+    }
+
+    private static List<string> Conditions(EventFilter filter, List<(string Name, object? Value)> parameters)
     {
         var where = new List<string>();
-        var parameters = new List<(string Name, object? Value)>();
         if (filter.From is { } from)
         {
             where.Add("e.last_day >= $from");
@@ -108,12 +203,14 @@ public sealed partial class SqliteStore
         }
         if (filter.Type is { } type)
         {
-            where.Add("(e.type = $type OR substr(e.type, 1, length($type) + 1) = $type || '/')");
+            // The type itself or one of its sub-types ("acled:Battles/…"). The unary + keeps the planner on the date
+            // order: a page of 100 is found by reading in that order and stopping, not by sorting every match.
+            where.Add("(+e.type = $type OR (+e.type > $type || '/' AND +e.type < $type || '0'))");
             parameters.Add(("$type", type));
         }
         if (filter.Actor is { } actor)
         {
-            where.Add("e.id IN (SELECT event_id FROM event_actor WHERE actor_id = $actor)");
+            where.Add("+e.id IN (SELECT event_id FROM event_actor WHERE actor_id = $actor)");
             parameters.Add(("$actor", actor.Value));
         }
         if (filter.Meetings is { } meetings)
@@ -130,12 +227,17 @@ public sealed partial class SqliteStore
                         SELECT g.place_id FROM place_geometry g JOIN place_rtree t ON t.id = g.rtree_id
                         WHERE t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat)))
                 """);
-            parameters.Add(("$minLon", box.MinLon));
-            parameters.Add(("$maxLon", box.MaxLon));
-            parameters.Add(("$minLat", box.MinLat));
-            parameters.Add(("$maxLat", box.MaxLat));
+            AddBox(parameters, box);
         }
-        return (where, parameters);
+        return where;
+    }
+
+    private static void AddBox(List<(string Name, object? Value)> parameters, BoundingBox box)
+    {
+        parameters.Add(("$minLon", box.MinLon));
+        parameters.Add(("$maxLon", box.MaxLon));
+        parameters.Add(("$minLat", box.MinLat));
+        parameters.Add(("$maxLat", box.MaxLat));
     }
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);

@@ -49,7 +49,9 @@ internal static class DerivedIndexTables
                 is_meeting INTEGER NOT NULL DEFAULT 0
             )
             """,
-            "CREATE INDEX event_index_first_day ON event_index (first_day)",
+            // (first_day, id) is the order events are paged in; the span index finds the few long events fast.
+            "CREATE INDEX event_index_first_day ON event_index (first_day, id)",
+            "CREATE INDEX event_index_span ON event_index (last_day - first_day)",
             "CREATE INDEX event_index_meeting ON event_index (is_meeting, first_day)",
             "CREATE INDEX event_index_place ON event_index (place_id)",
             "CREATE INDEX event_index_type ON event_index (type)",
@@ -80,6 +82,20 @@ internal static class DerivedIndexTables
             )
             """,
             "CREATE VIRTUAL TABLE place_rtree USING rtree (id, min_lon, max_lon, min_lat, max_lat)",
+            // Event points counted per grid cell at each level of EventCells.Levels, kept as they are written:
+            // a map of a million events reads a few hundred cells, not a million points. Sums are in micro-degrees,
+            // integers, so adding and removing events never drifts.
+            """
+            CREATE TABLE event_cell (
+                level INTEGER NOT NULL,
+                x INTEGER NOT NULL,
+                y INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                sum_lon INTEGER NOT NULL,
+                sum_lat INTEGER NOT NULL,
+                PRIMARY KEY (level, x, y)
+            ) WITHOUT ROWID
+            """,
         ];
         foreach (var statement in statements) db.Execute(statement);
 
