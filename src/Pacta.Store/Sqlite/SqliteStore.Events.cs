@@ -64,7 +64,7 @@ public sealed partial class SqliteStore
     /// <summary>
     /// Events counted by grid cell of <paramref name="cellDegrees"/>, for a map that must never ask for every point.
     /// An event without a point of its own counts at the centre of its place's extent; one with neither is left out.
-    /// Points are read from the R*Tree itself, joined to the event index only when other filters ask for it.
+    /// Without other filters, at one of <see cref="GridLevels"/>, the counts kept as events are written are read instead.
     /// </summary>
     public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
     {
@@ -80,14 +80,16 @@ public sealed partial class SqliteStore
         if (filter.Box is { } box)
         {
             AddBox(parameters, box);
+            // The R*Tree keeps 32-bit floats: it narrows the search, the exact coordinates decide.
             pointWhere.Add("r.min_lon >= $minLon AND r.max_lon <= $maxLon AND r.min_lat >= $minLat AND r.max_lat <= $maxLat");
+            pointWhere.Add("e.lon BETWEEN $minLon AND $maxLon AND e.lat BETWEEN $minLat AND $maxLat");
             placeWhere.Add("t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat");
         }
-        var join = conditions.Count == 0 ? "" : "JOIN event_index e ON e.rtree_id = r.id";
+
         var sql = $"""
             SELECT CAST((lon + 180) / $cell AS INTEGER) AS x, CAST((lat + 90) / $cell AS INTEGER) AS y, COUNT(*), AVG(lon), AVG(lat)
             FROM (
-                SELECT r.min_lon AS lon, r.min_lat AS lat FROM event_rtree r {join} {Where(pointWhere)}
+                SELECT e.lon AS lon, e.lat AS lat FROM event_rtree r JOIN event_index e ON e.rtree_id = r.id {Where(pointWhere)}
                 UNION ALL
                 SELECT (t.min_lon + t.max_lon) / 2, (t.min_lat + t.max_lat) / 2
                 FROM event_index e JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id
