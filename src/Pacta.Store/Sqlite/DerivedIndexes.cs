@@ -41,7 +41,7 @@ internal static class DerivedIndexes
         db.Execute("DELETE FROM place_rtree WHERE id IN (SELECT rtree_id FROM place_geometry WHERE place_id = $id)", id);
         db.Execute("DELETE FROM place_geometry WHERE place_id = $id", id);
         db.Execute("DELETE FROM place_name WHERE place_id = $id", id);
-        var points = db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL", r => (r.GetDouble(0), r.GetDouble(1)), id);
+        var points = db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id);
         foreach (var (lon, lat) in points) EventCells.Count(db, lon, lat, -1);
         db.Execute("DELETE FROM event_rtree WHERE id IN (SELECT rtree_id FROM event_index WHERE id = $id)", id);
         db.Execute("DELETE FROM event_actor WHERE event_id = $id", id);
@@ -102,7 +102,7 @@ internal static class DerivedIndexes
                 ("$event", @event.Id.Value), ("$actor", actor.Value));
         }
         if (point is null) return;
-        EventCells.Count(db, point.Longitude, point.Latitude, +1);
+        if (@event.Meeting is null) EventCells.Count(db, point.Longitude, point.Latitude, +1);
         db.Execute("INSERT INTO event_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES ($id, $lon, $lon, $lat, $lat)",
             ("$id", rtreeId), ("$lon", point.Longitude), ("$lat", point.Latitude));
     }

@@ -1,8 +1,9 @@
 namespace Pacta.Store.Sqlite;
 
 /// <summary>
-/// The event grid kept as events are written (table <c>event_cell</c>): counts and summed positions of event
-/// points per cell, at a few fixed cell sizes. The map's unfiltered views read it instead of the points.
+/// The event grid kept as events are written (table <c>event_cell</c>): counts and summed positions of the points
+/// of events that are not meetings (the map draws meetings apart), per cell, at a few fixed cell sizes. The map's
+/// unfiltered views read it instead of the points.
 /// </summary>
 internal static class EventCells
 {

@@ -64,7 +64,8 @@ public sealed partial class SqliteStore
     /// <summary>
     /// Events counted by grid cell of <paramref name="cellDegrees"/>, for a map that must never ask for every point.
     /// An event without a point of its own counts at the centre of its place's extent; one with neither is left out.
-    /// Without other filters, at one of <see cref="GridLevels"/>, the counts kept as events are written are read instead.
+    /// For events that are not meetings, with no other filter than a box, at one of <see cref="GridLevels"/>, the counts
+    /// kept as events are written are read instead.
     /// </summary>
     public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
     {
@@ -72,7 +73,7 @@ public sealed partial class SqliteStore
         if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
             throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
         var level = EventCells.Levels.ToList().IndexOf(cellDegrees);
-        if (level >= 0 && filter with { Box = null } == new EventFilter()) return KeptGrid(level, filter.Box);
+        if (level >= 0 && filter with { Box = null } == new EventFilter(Meetings: false)) return KeptGrid(level, filter.Box);
         var parameters = new List<(string Name, object? Value)> { ("$cell", cellDegrees) };
         var conditions = Conditions(filter with { Box = null }, parameters);
         var pointWhere = new List<string>(conditions);
@@ -109,10 +110,10 @@ public sealed partial class SqliteStore
         });
     }
 
-    /// <summary>The cell sizes (degrees) whose counts the store keeps as events are written: an unfiltered grid at one of them is read, not computed.</summary>
+    /// <summary>The cell sizes (degrees) whose counts of non-meeting events the store keeps as events are written: such a grid is read, not computed.</summary>
     public static IReadOnlyList<double> GridLevels => EventCells.Levels;
 
-    /// <summary>The kept grid at one level, within a box (whole cells that touch it), plus events placed only by a place reference.</summary>
+    /// <summary>The kept grid of events that are not meetings at one level, within a box (whole cells that touch it), plus such events placed only by a place reference.</summary>
     private IReadOnlyList<GridCell> KeptGrid(int level, BoundingBox? box)
     {
         var size = EventCells.Levels[level];
@@ -148,7 +149,7 @@ public sealed partial class SqliteStore
     private IReadOnlyList<GridCell> EventGridOfPlacedEvents(BoundingBox? box, double size)
     {
         var parameters = new List<(string Name, object? Value)> { ("$cell", size) };
-        var where = new List<string> { "e.lon IS NULL", "e.place_id IS NOT NULL" };
+        var where = new List<string> { "e.lon IS NULL", "e.place_id IS NOT NULL", "e.is_meeting = 0" };
         if (box is not null)
         {
             AddBox(parameters, box);
