@@ -14,7 +14,7 @@
     settlement: "#333333", route: "#d95f02", checkpoint: "#7570b3", "hazard-area": "#e7298a", "heritage-site": "#66a61e"
   };
   var eventColour = "#c51b7d";
-  var meetingColour = "#01665e";
+  var meetingColour = "#2a81cb"; // Leaflet's own marker colour
 
   var map = L.map(element, { zoomControl: true, attributionControl: false, minZoom: 2, maxZoom: 18 })
     .setView([40.0, 46.3], 7);
@@ -160,7 +160,9 @@
     return fetchLayer(name, false).then(function (data) { layers[name].addData(data); });
   });
   Promise.all(fixed).then(function () {
-    var bounds = L.featureGroup([layers.boundaries, layers.places]).getBounds();
+    // The case's own ground first: meetings abroad (Washington, Prague) would zoom the view out to half the globe.
+    var bounds = layers.boundaries.getBounds();
+    if (!bounds.isValid()) bounds = layers.places.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 9 });
     return loadEvents();
   }).then(function () {
