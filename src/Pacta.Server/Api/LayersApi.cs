@@ -4,6 +4,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using Pacta.Json;
 using Pacta.Model;
+using Pacta.Places;
 using Pacta.Store;
 
 namespace Pacta.Server.Api;
@@ -114,6 +115,7 @@ public static class LayersApi
                 ["id"] = p.Id.Value,
                 ["kind"] = Term(p.Kind),
                 ["name"] = p.AllNames,
+                ["label"] = NamingPolicy.All.Label(p),
                 ["status"] = p.Status is { } s ? Term(s) : null,
                 ["href"] = $"/places/{p.Id}",
             })));

@@ -55,6 +55,18 @@ public sealed record NamingPolicy
             ? string.Join(" / ", preferred.Select(n => n.Text).Distinct(StringComparer.Ordinal))
             : place.AllNames;
 
+    /// <summary>
+    /// A short name for a map label: the first preferred name, or under "all names" the first name of each
+    /// party's usage (Xankəndi / Ստեփանակերտ), so a label stays short without taking a side.
+    /// </summary>
+    public string Label(Place place)
+    {
+        if (Preferred(place) is { Count: > 0 } preferred) return preferred[0].Text;
+        var byUsers = place.Names.GroupBy(n => string.Join(",", n.UsedBy.Select(u => u.Value).Order(StringComparer.Ordinal)), StringComparer.Ordinal).ToList();
+        var parties = byUsers.Where(g => g.Key.Length > 0).ToList();
+        return string.Join(" / ", (parties.Count > 0 ? parties : byUsers).Select(g => g.First().Text).Distinct(StringComparer.Ordinal));
+    }
+
     /// <summary>Every name, the preferred ones first.</summary>
     public IReadOnlyList<PlaceName> Ordered(Place place)
     {

@@ -40,6 +40,13 @@ public sealed class NamingPolicyTests
         Assert.Equal(City.AllNames, NamingPolicy.Parse("lang:fr")!.Heading(City));
     }
 
+    [Fact]
+    public void Label_IsOneNamePerPartyUnderAllNamesAndThePreferredNameOtherwise()
+    {
+        Assert.Equal("Xankəndi / Ստեփանակերտ", NamingPolicy.All.Label(City));
+        Assert.Equal("Ստեփանակերտ", NamingPolicy.Parse("party:armenia")!.Label(City));
+    }
+
     [Theory]
     [InlineData("party:")]
     [InlineData("party:Not An Id")]

@@ -48,6 +48,8 @@
     return box;
   }
 
+  var labelled = { settlement: true, enclave: true, route: true, region: true, checkpoint: true };
+
   function placeLayer() {
     return L.geoJSON(null, {
       style: function (f) {
@@ -64,6 +66,12 @@
         layer.bindPopup(function () {
           return popup([p.name, (p.kind || "").replace(/-/g, " "), p.status ? "status: " + p.status : null], p.href, "Place page");
         });
+        // With no tiles, labels are what orient the reader. A DOM node, not a string: Leaflet puts strings in as HTML.
+        if (labelled[p.kind] && p.label) {
+          var text = document.createElement("span");
+          text.textContent = p.label;
+          layer.bindTooltip(text, { permanent: true, direction: "right", offset: [6, 0], className: "label" });
+        }
       }
     });
   }
