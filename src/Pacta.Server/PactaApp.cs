@@ -1,4 +1,5 @@
 using Pacta.Json;
+using Pacta.Server.Api;
 using Pacta.Store;
 
 namespace Pacta.Server;
@@ -12,6 +13,8 @@ public static class PactaApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
+            // Razor Pages are found in the application's assembly: this one, even when `pacta serve` (another assembly) starts it.
+            ApplicationName = typeof(PactaApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
@@ -25,14 +28,18 @@ public static class PactaApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(json => PactaJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddRazorPages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
 
         app.MapGet("/healthz", (SqliteStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
             .WithName("Health").WithTags("Health").WithSummary("Whether the server runs and can read its store.");
+        app.MapLayersApi();
+        app.MapRazorPages();
         return app;
     }
 }

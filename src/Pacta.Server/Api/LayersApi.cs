@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using Pacta.Json;
+using Pacta.Model;
+using Pacta.Places;
+using Pacta.Store;
+
+namespace Pacta.Server.Api;
+
+/// <summary>
+/// Map layers as GeoJSON (RFC 7946) for the web map, which has no tile server: it draws only these. Events
+/// come as grid cells sized to the zoom, never as every point, so the map stays fast with a million of them.
+/// </summary>
+public static class LayersApi
+{
+    public const string GeoJsonType = "application/geo+json";
+    public const int DefaultZoom = 8;
+    public const int MaxZoom = 22;
+
+    private static readonly JsonSerializerOptions Json = PactaJson.Options;
+
+    /// <summary>The layers, in drawing order (areas under lines under points).</summary>
+    public static IReadOnlyList<Layer> Layers { get; } =
+    [
+        new("boundaries", "Boundaries: border segments, enclaves, districts, regions", "mixed"),
+        new("places", "Places: settlements, routes, checkpoints, sites", "mixed"),
+        new("events", "Events, counted by grid cell", "point"),
+        new("meetings", "Meetings", "point"),
+    ];
+
+    /// <summary>Kinds drawn as boundaries; every other kind of place is on the places layer.</summary>
+    private static readonly HashSet<PlaceKind> BoundaryKinds =
+        [PlaceKind.Country, PlaceKind.Region, PlaceKind.District, PlaceKind.BorderSegment, PlaceKind.Enclave, PlaceKind.Zone];
+
+    public static IEndpointRouteBuilder MapLayersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/layers").WithTags("Layers");
+        group.MapGet("", List).WithName("ListLayers").WithSummary("The map layers: name, title, geometry kind, how many records each draws from.");
+        group.MapGet("{name}", Get).WithName("GetLayer").WithSummary("One layer as a GeoJSON FeatureCollection, within bbox=west,south,east,north at zoom Z.");
+        return app;
+    }
+
+    private static IResult List(SqliteStore store)
+    {
+        var places = store.All<Place>().Where(p => p.Geometry is not null).ToList();
+        int Count(string name) => name switch
+        {
+            "boundaries" => places.Count(p => BoundaryKinds.Contains(p.Kind)),
+            "places" => places.Count(p => !BoundaryKinds.Contains(p.Kind)),
+            "events" => store.CountEvents(new EventFilter(Meetings: false)),
+            "meetings" => store.CountEvents(new EventFilter(Meetings: true)),
+            _ => throw new InvalidOperationException($"no count for layer {name}"),
+        };
+        return TypedResults.Ok(Layers.Select(l => l with { FeatureCount = Count(l.Name) }).ToList());
+    }
+
+    private static IResult Get(string name, string? bbox, string? zoom, SqliteStore store)
+    {
+        if (Layers.All(l => l.Name != name))
+            return TypedResults.Problem(statusCode: 404, title: "No such layer",
+                detail: $"There is no layer '{name}'; the layers are {string.Join(", ", Layers.Select(l => l.Name))}.");
+        if (!TryBox(bbox, out var box, out var boxError))
+            return TypedResults.Problem(statusCode: 400, title: "Bad bbox", detail: boxError);
+        var z = DefaultZoom;
+        if (zoom is not null && (!int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out z) || z > MaxZoom))
+            return TypedResults.Problem(statusCode: 400, title: "Bad zoom", detail: $"zoom must be a whole number from 0 to {MaxZoom}, not '{zoom}'.");
+
+        var features = name switch
+        {
+            "boundaries" => PlaceFeatures(store, box, boundaries: true),
+            "places" => PlaceFeatures(store, box, boundaries: false),
+            "events" => EventCells(store, box, z),
+            _ => MeetingFeatures(store, box),
+        };
+        var collection = new FeatureCollection();
+        foreach (var feature in features) collection.Add(feature);
+        return TypedResults.Text(JsonSerializer.Serialize(collection, Json), GeoJsonType);
+    }
+
+    /// <summary>Degrees per grid cell: about 32 screen pixels at this zoom (a 256-pixel tile spans 360/2^z degrees).</summary>
+    public static double CellDegrees(int zoom) => Math.Clamp(360.0 / Math.Pow(2, zoom) / 8, 0.001, 90);
+
+    internal static bool TryBox(string? text, out BoundingBox box, out string error)
+    {
+        box = new BoundingBox(-180, -90, 180, 90);
+        error = "";
+        if (text is null) return true;
+        var parts = text.Split(',');
+        var numbers = new double[4];
+        if (parts.Length != 4 || !parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) && double.IsFinite(numbers[i])).All(ok => ok))
+        {
+            error = $"bbox must be four numbers west,south,east,north (WGS 84 degrees), not '{text}'.";
+            return false;
+        }
+        try
+        {
+            box = new BoundingBox(numbers[0], numbers[1], numbers[2], numbers[3]);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            error = $"bbox '{text}': {e.Message.Split(" (Parameter", 2)[0]}.";
+            return false;
+        }
+    }
+
+    private static IEnumerable<IFeature> PlaceFeatures(SqliteStore store, BoundingBox box, bool boundaries) =>
+        store.PlacesIntersecting(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat)
+            .Select(id => store.Find(id) as Place)
+            .Where(p => p?.Geometry is not null && BoundaryKinds.Contains(p.Kind) == boundaries)
+            .Select(p => (IFeature)new Feature(p!.Geometry, new AttributesTable(new Dictionary<string, object?>
+            {
+                ["id"] = p.Id.Value,
+                ["kind"] = Term(p.Kind),
+                ["name"] = p.AllNames,
+                ["label"] = NamingPolicy.All.Label(p),
+                ["status"] = p.Status is { } s ? Term(s) : null,
+                ["href"] = $"/places/{p.Id}",
+            })));
+
+    private static IEnumerable<IFeature> EventCells(SqliteStore store, BoundingBox box, int zoom) =>
+        store.EventGrid(new EventFilter(Box: box, Meetings: false), CellDegrees(zoom))
+            .Select(c => (IFeature)new Feature(new Point(c.Lon, c.Lat), new AttributesTable(new Dictionary<string, object?>
+            {
+                ["count"] = c.Count,
+                ["cell"] = new[] { c.MinLon, c.MinLat, c.MaxLon, c.MaxLat },
+            })));
+
+    private static IEnumerable<IFeature> MeetingFeatures(SqliteStore store, BoundingBox box)
+    {
+        var places = new Dictionary<RecordId, Place?>();
+        foreach (var meeting in store.QueryEvents(new EventFilter(Box: box, Meetings: true), SqliteStore.MaxPageSize).Events)
+        {
+            var at = Position(meeting, places, store);
+            if (at is null) continue;
+            yield return new Feature(at, new AttributesTable(new Dictionary<string, object?>
+            {
+                ["id"] = meeting.Id.Value,
+                ["title"] = meeting.Title,
+                ["date"] = meeting.Start.ToString(),
+                ["format"] = meeting.Meeting is { } m ? Term(m.Format) : null,
+                ["href"] = $"/events/{meeting.Id}",
+            }));
+        }
+    }
+
+    /// <summary>An event's own point, else the centre of its place.</summary>
+    private static Point? Position(Event e, Dictionary<RecordId, Place?> places, SqliteStore store)
+    {
+        if (e.Place?.Point is { } p) return new Point(p.Longitude, p.Latitude);
+        if (e.Place?.Ref is not { } id) return null;
+        if (!places.TryGetValue(id, out var place)) places[id] = place = store.Find(id) as Place;
+        return place?.Geometry is { } g ? g.InteriorPoint : null;
+    }
+
+    private static string Term<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}
+
+/// <summary>One map layer as the list shows it.</summary>
+public sealed record Layer(string Name, string Title, string Geometry, int FeatureCount = 0);

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pacta.Model;
+using Pacta.Server.Pages.Shared;
+using Pacta.Store;
+
+namespace Pacta.Server.Pages.Documents;
+
+/// <summary>A document: its provisions, their obligations with derived status, signatories, texts and sources.</summary>
+public sealed class DocumentModel(SqliteStore store, TimeProvider clock) : PageModel
+{
+    public Document Document { get; private set; } = null!;
+    public IReadOnlyDictionary<RecordId, ObligationRow> Obligations { get; private set; } = new Dictionary<RecordId, ObligationRow>();
+    public RecordNames Names { get; private set; } = null!;
+
+    public IActionResult OnGet(string id)
+    {
+        if (!RecordId.IsValid(id) || store.Find(new RecordId(id)) is not Document document) return NotFound();
+        Document = document;
+        Names = new RecordNames(store);
+        Obligations = ObligationRow.Of([document], store, ObligationRow.Today(clock)).ToDictionary(r => r.State.Obligation.Id);
+        return Page();
+    }
+
+    public string Title(RecordId document) => (store.Find(document) as Document)?.DisplayTitle ?? document.Value;
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json;
+using Pacta.Server.Api;
+
+namespace Pacta.Tests.Server;
+
+public sealed class LayersApiTests(LiveServer server) : IClassFixture<LiveServer>
+{
+    private async Task<JsonElement> Json(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+    }
+
+    [Fact]
+    public async Task List_NamesEveryLayerWithItsCount()
+    {
+        var layers = await Json("/api/v1/layers");
+
+        Assert.Equal(["boundaries", "places", "events", "meetings"], layers.EnumerateArray().Select(l => l.GetProperty("name").GetString()));
+        Assert.All(layers.EnumerateArray(), l => Assert.True(l.GetProperty("featureCount").GetInt32() > 0));
+    }
+
+    [Theory]
+    [InlineData("boundaries", 43, 38, 51, 42)]
+    [InlineData("places", 43, 38, 51, 42)]
+    [InlineData("events", 43, 38, 51, 42)]
+    [InlineData("meetings", 0, 35, 50, 60)] // the meetings were held abroad: Brussels, Prague, Moscow, Sochi …
+    public async Task Layer_IsAGeoJsonFeatureCollectionWithinTheBox(string name, double west, double south, double east, double north)
+    {
+        using var response = await server.Client.GetAsync(FormattableString.Invariant($"/api/v1/layers/{name}?bbox={west},{south},{east},{north}&zoom=7"), TestContext.Current.CancellationToken);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("FeatureCollection", json.GetProperty("type").GetString());
+        var features = json.GetProperty("features").EnumerateArray().ToList();
+        Assert.NotEmpty(features);
+        Assert.All(features, f =>
+        {
+            Assert.Equal("Feature", f.GetProperty("type").GetString());
+            var first = f.GetProperty("geometry").GetProperty("coordinates");
+            while (first.ValueKind == JsonValueKind.Array && first[0].ValueKind == JsonValueKind.Array) first = first[0];
+            Assert.InRange(first[0].GetDouble(), west, east);
+            Assert.InRange(first[1].GetDouble(), south, north);
+        });
+    }
+
+    [Fact]
+    public async Task Events_AreCountedInCellsThatGrowAsTheMapZoomsOut()
+    {
+        var total = (await Json("/api/v1/layers")).EnumerateArray().Single(l => l.GetProperty("name").GetString() == "events").GetProperty("featureCount").GetInt32();
+        var near = (await Json("/api/v1/layers/events?zoom=12")).GetProperty("features").EnumerateArray().ToList();
+        var far = (await Json("/api/v1/layers/events?zoom=1")).GetProperty("features").EnumerateArray().ToList();
+
+        Assert.True(far.Count < near.Count, $"{far.Count} cells at zoom 1, {near.Count} at zoom 12");
+        Assert.Equal(near.Sum(f => f.GetProperty("properties").GetProperty("count").GetInt32()), far.Sum(f => f.GetProperty("properties").GetProperty("count").GetInt32()));
+        Assert.True(far.Sum(f => f.GetProperty("properties").GetProperty("count").GetInt32()) <= total);
+    }
+
+    [Fact]
+    public void CellDegrees_HalveWithEachZoomLevelWithinTheGridsLimits()
+    {
+        Assert.Equal(45, LayersApi.CellDegrees(0));
+        Assert.Equal(LayersApi.CellDegrees(7) / 2, LayersApi.CellDegrees(8));
+        Assert.Equal(0.001, LayersApi.CellDegrees(LayersApi.MaxZoom));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/layers/events?bbox=1,2,3", "Bad bbox")]
+    [InlineData("/api/v1/layers/events?bbox=a,b,c,d", "Bad bbox")]
+    [InlineData("/api/v1/layers/events?bbox=10,0,5,1", "Bad bbox")]
+    [InlineData("/api/v1/layers/places?bbox=-200,0,5,1", "Bad bbox")]
+    [InlineData("/api/v1/layers/events?zoom=23", "Bad zoom")]
+    [InlineData("/api/v1/layers/events?zoom=-1", "Bad zoom")]
+    [InlineData("/api/v1/layers/events?zoom=seven", "Bad zoom")]
+    public async Task BadQuery_IsAProblemDetails400(string path, string title)
+    {
+        using var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(title, JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownLayer_IsAProblemDetails404()
+    {
+        var problem = await Json("/api/v1/layers/rivers", HttpStatusCode.NotFound);
+
+        Assert.Contains("boundaries", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}

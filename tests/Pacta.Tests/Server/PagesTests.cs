@@ -1,0 +1,65 @@
+using System.Net;
+
+namespace Pacta.Tests.Server;
+
+/// <summary>The pages over HTTP: each answers, unknown records are 404, stored markup is escaped, nothing is written.</summary>
+public sealed class PagesTests(LiveServer server) : IClassFixture<LiveServer>
+{
+    private async Task<(HttpStatusCode Status, string Body)> Get(string path)
+    {
+        using var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/documents")]
+    [InlineData("/documents/trilateral-statement-2020-11-10")]
+    [InlineData("/obligations/ts2020-art1-ceasefire")]
+    [InlineData("/timeline")]
+    [InlineData("/timeline?year=1994")]
+    [InlineData("/claims")]
+    [InlineData("/issues")]
+    [InlineData("/places")]
+    [InlineData("/places?q=Shushi&naming=lang:hy")]
+    [InlineData("/places?naming=nonsense")]
+    [InlineData("/places/khankendi-stepanakert?naming=party:armenia")]
+    [InlineData("/map")]
+    public async Task Page_Answers(string path)
+    {
+        var (status, body) = await Get(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<nav aria-label=\"Main\">", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/documents/no-such-document")]
+    [InlineData("/documents/Not_An_Id")]
+    [InlineData("/obligations/no-such-obligation")]
+    [InlineData("/places/trilateral-statement-2020-11-10")]
+    [InlineData("/issues/no-such-issue")]
+    [InlineData("/events/no-such-event")]
+    public async Task UnknownRecord_Is404(string path) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(path)).Status);
+
+    [Fact]
+    public async Task Claims_EscapeStoredMarkup()
+    {
+        var (_, body) = await Get("/claims");
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", body, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_AreReadOnly()
+    {
+        using var response = await server.Client.PostAsync("/claims", new StringContent(""), TestContext.Current.CancellationToken);
+
+        Assert.False(response.IsSuccessStatusCode, $"POST /claims answered {response.StatusCode}");
+    }
+}
