@@ -79,8 +79,20 @@ public static class LayersApi
         return TypedResults.Text(JsonSerializer.Serialize(collection, Json), GeoJsonType);
     }
 
-    /// <summary>Degrees per grid cell: about 32 screen pixels at this zoom (a 256-pixel tile spans 360/2^z degrees).</summary>
-    public static double CellDegrees(int zoom) => Math.Clamp(360.0 / Math.Pow(2, zoom) / 8, 0.001, 90);
+    /// <summary>
+    /// Degrees per grid cell: about 32 screen pixels at this zoom (a 256-pixel tile spans 360/2^z degrees), snapped
+    /// to the nearest cell size the store keeps counts for, so that a view of a million events reads a few hundred
+    /// kept cells. Views wider than the coarsest kept size use it; views closer than the finest cover a small box,
+    /// which is counted from the points.
+    /// </summary>
+    public static double CellDegrees(int zoom)
+    {
+        var ideal = 360.0 / Math.Pow(2, zoom) / 8;
+        var kept = SqliteStore.GridLevels;
+        if (ideal >= kept[0]) return kept[0];
+        if (ideal < kept[^1] / 2) return Math.Max(ideal, 0.001);
+        return kept.MinBy(size => Math.Abs(Math.Log(size / ideal)));
+    }
 
     internal static bool TryBox(string? text, out BoundingBox box, out string error)
     {

@@ -1,3 +1,4 @@
+using Pacta.Store;
 using System.Net;
 using System.Text.Json;
 using Pacta.Server.Api;
@@ -60,11 +61,14 @@ public sealed class LayersApiTests(LiveServer server) : IClassFixture<LiveServer
     }
 
     [Fact]
-    public void CellDegrees_HalveWithEachZoomLevelWithinTheGridsLimits()
+    public void CellDegrees_ShrinkWithZoomAndUseTheKeptGridSizesWhereTheyFit()
     {
-        Assert.Equal(45, LayersApi.CellDegrees(0));
-        Assert.Equal(LayersApi.CellDegrees(7) / 2, LayersApi.CellDegrees(8));
-        Assert.Equal(0.001, LayersApi.CellDegrees(LayersApi.MaxZoom));
+        var sizes = Enumerable.Range(0, LayersApi.MaxZoom + 1).Select(LayersApi.CellDegrees).ToList();
+        Assert.Equal(SqliteStore.GridLevels[0], sizes[0]);
+        Assert.Equal(0.001, sizes[^1]);
+        Assert.True(sizes.Zip(sizes.Skip(1)).All(p => p.Second <= p.First), "cells never grow as one zooms in");
+        // Between the coarsest and the finest kept size every zoom reads a kept grid.
+        Assert.All(sizes.Where(s => s >= SqliteStore.GridLevels[^1]), s => Assert.Contains(s, SqliteStore.GridLevels));
     }
 
     [Theory]
