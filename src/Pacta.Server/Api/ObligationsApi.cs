@@ -68,9 +68,8 @@ public static class ObligationsApi
         if (recordId is null || !parameters.Valid) return parameters.Problem();
         if (store.FindObligation(recordId) is not { } found) return Problems.NotFound("obligation", id);
 
-        var assessments = store.All<Assessment>().Where(a => a.Obligation == recordId).OrderBy(a => a.AsOf).ThenBy(a => a.Id).ToList();
-        var node = Shapes.Obligation(found.Document, found.Provision, ObligationState.Of(found.Obligation, assessments, date));
-        node["assessments"] = new JsonArray(assessments.Select(Shapes.Record).ToArray());
-        return TypedResults.Ok(node);
+        var assessments = store.All<Assessment>();
+        var state = ObligationState.Of(found.Obligation, assessments, date);
+        return TypedResults.Ok(Shapes.Obligation(found.Document, found.Provision, state, assessments));
     }
 }

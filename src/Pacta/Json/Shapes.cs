@@ -32,6 +32,17 @@ public static class Shapes
         return node;
     }
 
+    /// <summary>An obligation with its state and every assessment of it (those after the state's date too), oldest first.</summary>
+    public static JsonObject Obligation(Document document, Provision provision, ObligationState state, IEnumerable<Assessment> assessments)
+    {
+        var node = Obligation(document, provision, state);
+        node["assessments"] = new JsonArray(assessments
+            .Where(a => a.Obligation == state.Obligation.Id)
+            .OrderBy(a => a.AsOf).ThenBy(a => a.Id)
+            .Select(Record).ToArray());
+        return node;
+    }
+
     /// <summary>A document whose every obligation carries its state as of <paramref name="asOf"/>.</summary>
     public static JsonObject Document(Document document, IEnumerable<Assessment> assessments, DateOnly asOf)
     {
