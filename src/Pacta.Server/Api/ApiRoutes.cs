@@ -12,11 +12,17 @@ public static class ApiRoutes
         "claims side by side, negotiation issues, places under every name, sources and actors. Errors are problem details (RFC 9457).";
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(openApi =>
         {
-            document.Info = new() { Title = "Pacta", Version = "v1", Description = Description };
-            return Task.CompletedTask;
-        }));
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new() { Title = "Pacta", Version = "v1", Description = Description };
+                // No server address: clients (the docs page too) use the one they reached, and the document is the same on every host.
+                document.Servers = [];
+                return Task.CompletedTask;
+            });
+            openApi.AddSchemaTransformer(SchemaShapes.Describe);
+        });
 
     public static WebApplication MapApi(this WebApplication app)
     {

@@ -39,7 +39,7 @@ public static class DocumentsApi
         return TypedResults.Ok(found);
     }
 
-    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, TimeProvider clock, string id)
+    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, TimeProvider clock, [Description("the document's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

@@ -75,7 +75,7 @@ public static class EventsApi
         return TypedResults.Ok(new EventCounts(period, store.CountEventsBy(filter, period)));
     }
 
-    private static Results<Ok<Event>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, string id)
+    private static Results<Ok<Event>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the event's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pacta.Json;
@@ -22,7 +23,7 @@ public static class IssuesApi
         return api;
     }
 
-    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, string id)
+    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the issue's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

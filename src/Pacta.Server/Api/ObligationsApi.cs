@@ -59,7 +59,7 @@ public static class ObligationsApi
     private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(
         SqliteStore store,
         TimeProvider clock,
-        string id,
+        [Description("the obligation's id")] string id,
         [Description("the date the state is derived for (YYYY-MM-DD); today by default")] string? asOf)
     {
         var parameters = new Parameters();

@@ -30,7 +30,7 @@ public static class PlacesApi
         return TypedResults.Ok(query is null ? store.All<Place>() : store.FindPlaces(query));
     }
 
-    private static Results<Ok<Place>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, string id)
+    private static Results<Ok<Place>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the place's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pacta.Model;
 using Pacta.Store;
@@ -19,7 +20,7 @@ public static class SourcesApi
         return api;
     }
 
-    private static Results<Ok<Source>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, string id)
+    private static Results<Ok<Source>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the source's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
