@@ -18,7 +18,7 @@ public static class DocumentsApi
             .WithName("ListDocuments").WithSummary("Documents, optionally of one kind or status, ordered by id.");
         documents.MapGet("/{id}", Get)
             .WithName("GetDocument")
-            .WithSummary("One document with its provisions and their obligations, each obligation with its state as of today.")
+            .WithSummary("One document with its provisions and their obligations, each obligation with its state as of a date (today by default).")
             .Produces<JsonObject>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -39,13 +39,18 @@ public static class DocumentsApi
         return TypedResults.Ok(found);
     }
 
-    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, TimeProvider clock, [Description("the document's id")] string id)
+    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(
+        SqliteStore store,
+        TimeProvider clock,
+        [Description("the document's id")] string id,
+        [Description("the date the obligations' state is derived for (YYYY-MM-DD); today by default")] string? asOf)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
-        if (recordId is null) return parameters.Problem();
+        var date = parameters.Date(nameof(asOf), asOf) ?? Today(clock);
+        if (recordId is null || !parameters.Valid) return parameters.Problem();
         if (store.Find(recordId) is not Document document) return Problems.NotFound("document", id);
-        return TypedResults.Ok(Shapes.Document(document, store.All<Assessment>(), Today(clock)));
+        return TypedResults.Ok(Shapes.Document(document, store.All<Assessment>(), date));
     }
 
     internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -29,6 +29,7 @@ public sealed class DocumentsApiTests(ApiHost host) : IClassFixture<ApiHost>
     [InlineData("/api/v1/documents?kind=treaty", "kind")]
     [InlineData("/api/v1/documents?status=in_force", "status")]
     [InlineData("/api/v1/documents/Not_An_Id", "id")]
+    [InlineData("/api/v1/documents/trilateral-statement-2020-11-10?asOf=2020-11", "asOf")]
     public async Task Documents_rejects_bad_parameters(string url, string parameter) => await host.BadParameter(url, parameter);
 
     [Fact]
