@@ -17,7 +17,8 @@ public static class ClaimsApi
             .WithName("ListClaims").WithSummary("Claims, optionally about one subject, ordered by id.");
         claims.MapGet("/contested", Contested)
             .WithName("ListContestedSets")
-            .WithSummary("Subjects whose claims come from more than one asserter or differ in stance: every claim side by side, with its sources and their reliability.");
+            .WithSummary("Subjects whose claims come from more than one asserter or differ in stance: "
+                + "every claim side by side, with its sources and their reliability.");
         return api;
     }
 

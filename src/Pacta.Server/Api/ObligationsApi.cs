@@ -17,7 +17,8 @@ public static class ObligationsApi
         var obligations = api.MapGroup("/obligations").WithTags("Obligations");
         obligations.MapGet("/", List)
             .WithName("ListObligations")
-            .WithSummary("Obligations with their document, provision and state as of a date (today by default), filtered by status, bearer, document or overdue.")
+            .WithSummary("Obligations with their document, provision and state as of a date (today by default), "
+                + "filtered by status, bearer, document or overdue.")
             .Produces<JsonArray>(StatusCodes.Status200OK);
         obligations.MapGet("/{id}", Get)
             .WithName("GetObligation")

@@ -85,7 +85,7 @@ internal sealed class Parameters
     {
         if (text is null) return null;
         var parts = text.Split(',');
-        var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : (double?)null).ToList();
+        var numbers = parts.Select(Number).ToList();
         if (numbers.Count != 4 || numbers.Any(n => n is null))
         {
             Add(name, $"'{text}' is not a box: give four numbers, west,south,east,north");
@@ -99,6 +99,9 @@ internal sealed class Parameters
         }
         return new BoundingBox(west, south, east, north);
     }
+
+    private static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
 
     private static string Spelling<T>(T value) where T : struct, Enum =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

@@ -15,7 +15,8 @@ internal static class SchemaShapes
     {
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(RecordId))
-            Text(schema, "A record's id: lower-case letters, digits and single hyphens.", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", minLength: 2, maxLength: RecordId.MaxLength);
+            Text(schema, "A record's id: lower-case letters, digits and single hyphens.",
+                pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", minLength: 2, maxLength: RecordId.MaxLength);
         else if (type == typeof(PartialDate))
             Text(schema, "An ISO 8601 date at its precision: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY.", pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?|-W[0-9]{2})?$");
         else if (type == typeof(EventType))
