@@ -22,7 +22,9 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(filter);
         var bucket = period switch
         {
-            EventPeriod.Day => "e.first_day",
+            // "+ 0" keeps SQLite from walking the first_day index and fetching each filtered row out of order:
+            // with a million events and a type filter, a table scan is ~6x faster (0.8 s against 5 s).
+            EventPeriod.Day => "e.first_day + 0",
             EventPeriod.Week => "e.first_day - e.first_day % 7",
             EventPeriod.Month => $"CAST(julianday(date(e.first_day + {JulianDayOfDayZero}, 'start of month')) - {JulianDayOfDayZero} AS INTEGER)",
             _ => throw new ArgumentOutOfRangeException(nameof(period), period, "count by day, week or month"),
