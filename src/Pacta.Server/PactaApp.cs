@@ -23,11 +23,13 @@ public static class PactaApp
         // A failure to start (a port in use) reaches `pacta serve` as an exception with a clear message; no stack trace in the log too.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-        // One store for the process: SqliteStore serialises access itself.
-        builder.Services.AddSingleton(_ => SqliteStore.Open(options.DatabasePath));
+        // One store for the process: SqliteStore serialises access itself. A host (a test) may name it as configuration's "db".
+        builder.Services.AddSingleton(services => SqliteStore.Open(
+            options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? ServerOptions.DefaultDatabase));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(json => PactaJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddApi();
         builder.Services.AddRazorPages();
 
         var app = builder.Build();
@@ -38,6 +40,7 @@ public static class PactaApp
 
         app.MapGet("/healthz", (SqliteStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
             .WithName("Health").WithTags("Health").WithSummary("Whether the server runs and can read its store.");
+        app.MapApi();
         app.MapLayersApi();
         app.MapRazorPages();
         return app;

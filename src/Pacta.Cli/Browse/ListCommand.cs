@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Pacta.Compliance;
 using Pacta.Json;
 using Pacta.Model;
 using Pacta.Store;
@@ -39,7 +40,12 @@ public sealed class ListCommand : Command<ListCommand.Settings>
                 .SelectMany(d => d.Provisions.SelectMany(p => p.Obligations.Select(o => (Document: d, Provision: p, Obligation: o))))
                 .ToList();
             if (settings.Json)
-                WriteJson(new JsonArray(obligations.Select(x => (JsonNode)Shapes.Obligation(x.Document, x.Provision, x.Obligation)).ToArray()));
+            {
+                var assessments = store.All<Assessment>();
+                var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+                WriteJson(new JsonArray(obligations.Select(x =>
+                    (JsonNode)Shapes.Obligation(x.Document, x.Provision, ObligationState.Of(x.Obligation, assessments, today))).ToArray()));
+            }
             else
                 Output.Console.Write(Tables.Obligations(obligations, Names(store)));
             return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Pacta.Compliance;
 using Pacta.Datasets;
 using Pacta.Json;
 using Pacta.Model;
@@ -34,7 +35,9 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         var id = new RecordId(settings.Id);
         if (store.FindObligation(id) is { } found)
         {
-            var node = Shapes.Obligation(found.Document, found.Provision, found.Obligation);
+            var assessments = store.All<Assessment>();
+            var state = ObligationState.Of(found.Obligation, assessments, Today());
+            var node = Shapes.Obligation(found.Document, found.Provision, state, assessments);
             if (settings.Json) Console.Out.WriteLine(Shapes.Write(node));
             else Output.Console.Write(new Text($"Obligation {id} — {found.Document.DisplayTitle}, provision {found.Provision.Number}\n\n{Yaml(node)}"));
             return ExitCodes.Ok;
@@ -42,7 +45,13 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         var record = store.Find(id) ?? throw new CommandFailedException($"no record has the id '{id}'");
         if (settings.Json)
         {
-            Console.Out.WriteLine(Shapes.Write(Shapes.Record(record)));
+            var json = record switch
+            {
+                Document shown => Shapes.Document(shown, store.All<Assessment>(), Today()),
+                Issue shownIssue => Shapes.Issue(shownIssue),
+                _ => Shapes.Record(record),
+            };
+            Console.Out.WriteLine(Shapes.Write(json));
             return ExitCodes.Ok;
         }
         if (record is Document document) ShowDocument(store, document);
@@ -89,6 +98,8 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         Output.Console.Write(new Text($"\nClaims about {target}:\n"));
         Output.Console.Write(Tables.Of(claims, id => store.Find(id) is Actor a ? a.DisplayName : id.Value));
     }
+
+    private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     private static string Yaml(JsonNode node) => YamlWriter.Prune(node.DeepClone()) is { } pruned ? YamlWriter.Write(pruned) : "";
 }

@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pacta.Json;
+using Pacta.Model;
+using Pacta.Store;
+
+namespace Pacta.Server.Api;
+
+/// <summary><c>/api/v1/issues</c>: negotiation issues, their options, and each party's positions over time.</summary>
+public static class IssuesApi
+{
+    public static RouteGroupBuilder MapIssuesApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var issues = api.MapGroup("/issues").WithTags("Issues");
+        issues.MapGet("/", (SqliteStore store) => TypedResults.Ok(store.All<Issue>()))
+            .WithName("ListIssues").WithSummary("Negotiation issues with their options and positions, ordered by id.");
+        issues.MapGet("/{id}", Get)
+            .WithName("GetIssue").WithSummary("One issue, with each party's positions grouped by actor, oldest first (positionsByActor).")
+            .Produces<JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the issue's id")] string id)
+    {
+        var parameters = new Parameters();
+        var recordId = parameters.Id(nameof(id), id);
+        if (recordId is null) return parameters.Problem();
+        return store.Find(recordId) is Issue issue ? TypedResults.Ok(Shapes.Issue(issue)) : Problems.NotFound("issue", id);
+    }
+}

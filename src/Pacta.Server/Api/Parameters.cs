@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pacta.Model;
+using Pacta.Store;
+
+namespace Pacta.Server.Api;
+
+/// <summary>
+/// Reads query and route values, collecting what is wrong with each under its name, so a request with bad
+/// parameters gets one 400 problem that lists them all.
+/// </summary>
+internal sealed class Parameters
+{
+    private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+
+    public bool Valid => errors.Count == 0;
+
+    public ValidationProblem Problem() =>
+        TypedResults.ValidationProblem(errors, title: "One or more parameters are not valid.");
+
+    public void Add(string name, string message) => errors[name] = [message];
+
+    public RecordId? Id(string name, string? text)
+    {
+        if (text is null) return null;
+        if (RecordId.IsValid(text)) return new RecordId(text);
+        Add(name, $"'{text}' is not an id: ids use lower-case letters, digits and single hyphens (2–{RecordId.MaxLength} characters)");
+        return null;
+    }
+
+    public DateOnly? Date(string name, string? text)
+    {
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Add(name, $"'{text}' is not a date: use YYYY-MM-DD");
+        return null;
+    }
+
+    public bool? Boolean(string name, string? text)
+    {
+        if (text is null) return null;
+        if (text is "true" or "false") return text == "true";
+        Add(name, $"'{text}' is not true or false");
+        return null;
+    }
+
+    public int Limit(string name, string? text, int fallback, int max)
+    {
+        if (text is null) return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1 && limit <= max) return limit;
+        Add(name, $"'{text}' is not a page size: use a whole number from 1 to {max}");
+        return fallback;
+    }
+
+    /// <summary>A term of a closed vocabulary, spelt as the JSON form spells it (kebab-case).</summary>
+    public T? Term<T>(string name, string? text) where T : struct, Enum
+    {
+        if (text is null) return null;
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (Spelling(value) == text) return value;
+        }
+        Add(name, $"'{text}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(Spelling))}");
+        return null;
+    }
+
+    public string? OneOf(string name, string? text, IReadOnlyList<string> allowed)
+    {
+        if (text is null || allowed.Contains(text)) return text;
+        Add(name, $"'{text}' is not one of: {string.Join(", ", allowed)}");
+        return null;
+    }
+
+    public string? Text(string name, string? text, int maxLength = 200)
+    {
+        if (text is null) return null;
+        if (!string.IsNullOrWhiteSpace(text) && text.Length <= maxLength) return text;
+        Add(name, $"give 1 to {maxLength} characters");
+        return null;
+    }
+
+    /// <summary><c>west,south,east,north</c> in degrees (WGS 84).</summary>
+    public BoundingBox? Box(string name, string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',');
+        var numbers = parts.Select(Number).ToList();
+        if (numbers.Count != 4 || numbers.Any(n => n is null))
+        {
+            Add(name, $"'{text}' is not a box: give four numbers, west,south,east,north");
+            return null;
+        }
+        var (west, south, east, north) = (numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value);
+        if (west is < -180 or > 180 || east is < -180 or > 180 || south is < -90 or > 90 || north is < -90 or > 90 || west > east || south > north)
+        {
+            Add(name, $"'{text}' is not a box: longitudes lie within -180..180, latitudes within -90..90, west ≤ east and south ≤ north");
+            return null;
+        }
+        return new BoundingBox(west, south, east, north);
+    }
+
+    private static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
+
+    private static string Spelling<T>(T value) where T : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}
