@@ -41,7 +41,6 @@ public static class PactaApp
         app.MapGet("/healthz", (SqliteStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
             .WithName("Health").WithTags("Health").WithSummary("Whether the server runs and can read its store.");
         app.MapApi();
-        app.MapLayersApi();
         app.MapRazorPages();
         return app;
     }

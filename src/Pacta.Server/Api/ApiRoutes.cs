@@ -37,6 +37,7 @@ public static class ApiRoutes
         api.MapPlacesApi();
         api.MapSourcesApi();
         api.MapActorsApi();
+        api.MapLayersApi();
 
         app.MapOpenApi();
         // Swagger UI's own files are embedded in its package: nothing comes from a CDN.

@@ -36,7 +36,7 @@ public static class LayersApi
 
     public static IEndpointRouteBuilder MapLayersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/layers").WithTags("Layers");
+        var group = app.MapGroup("/layers").WithTags("Layers");
         group.MapGet("", List).WithName("ListLayers").WithSummary("The map layers: name, title, geometry kind, how many records each draws from.");
         group.MapGet("{name}", Get).WithName("GetLayer").WithSummary("One layer as a GeoJSON FeatureCollection, within bbox=west,south,east,north at zoom Z.");
         return app;

@@ -87,13 +87,14 @@ public sealed partial class SqliteStore
             placeWhere.Add("t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat");
         }
 
+        // CROSS JOIN fixes the order: the R*Tree narrows to the box first, then each point's event row is checked.
         var sql = $"""
             SELECT CAST((lon + 180) / $cell AS INTEGER) AS x, CAST((lat + 90) / $cell AS INTEGER) AS y, COUNT(*), AVG(lon), AVG(lat)
             FROM (
-                SELECT e.lon AS lon, e.lat AS lat FROM event_rtree r JOIN event_index e ON e.rtree_id = r.id {Where(pointWhere)}
+                SELECT e.lon AS lon, e.lat AS lat FROM event_rtree r CROSS JOIN event_index e ON e.rtree_id = r.id {Where(pointWhere)}
                 UNION ALL
                 SELECT (t.min_lon + t.max_lon) / 2, (t.min_lat + t.max_lat) / 2
-                FROM event_index e JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id
+                FROM event_index e INDEXED BY event_index_place JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id
                 {Where(placeWhere)}
             )
             GROUP BY x, y ORDER BY x, y
@@ -149,6 +150,7 @@ public sealed partial class SqliteStore
     private IReadOnlyList<GridCell> EventGridOfPlacedEvents(BoundingBox? box, double size)
     {
         var parameters = new List<(string Name, object? Value)> { ("$cell", size) };
+        // Events placed by reference only are few: find them by the place index, never by scanning the meeting flag.
         var where = new List<string> { "e.lon IS NULL", "e.place_id IS NOT NULL", "e.is_meeting = 0" };
         if (box is not null)
         {
@@ -158,7 +160,7 @@ public sealed partial class SqliteStore
         var sql = $"""
             SELECT CAST((lon + 180) / $cell AS INTEGER) AS x, CAST((lat + 90) / $cell AS INTEGER) AS y, COUNT(*), AVG(lon), AVG(lat)
             FROM (SELECT (t.min_lon + t.max_lon) / 2 AS lon, (t.min_lat + t.max_lat) / 2 AS lat
-                  FROM event_index e JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id {Where(where)})
+                  FROM event_index e INDEXED BY event_index_place JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id {Where(where)})
             GROUP BY x, y
             """;
         return Locked(() => db.Query(sql, r =>
