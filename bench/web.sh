@@ -26,13 +26,16 @@ for _ in $(seq 1 120); do curl -sf "$URL/healthz" >/dev/null && break; sleep 1; 
 curl -sf "$URL/healthz" >/dev/null || { cat /tmp/pacta-bench-serve.log; exit 1; }
 
 echo "== API latency, $EVENTS events (hyperfine, $RUNS+ runs each; the median is the figure to quote)"
-hyperfine --warmup 2 --min-runs "$RUNS" --style basic --export-markdown /tmp/pacta-bench-api.md \
+hyperfine --warmup 2 --min-runs "$RUNS" --style basic --export-json /tmp/pacta-bench-api.json \
   -n "events, one year" "curl -sf '$URL/api/v1/events?from=2020-01-01&to=2020-12-31&limit=100' -o /dev/null" \
   -n "events, bbox" "curl -sf '$URL/api/v1/events?bbox=46.5,39.5,47.0,40.0&limit=100' -o /dev/null" \
   -n "events, type + actor" "curl -sf '$URL/api/v1/events?type=acled:Battles&actor=azerbaijan&limit=100' -o /dev/null" \
   -n "events, next page" "curl -sf '$URL/api/v1/events?from=2018-01-01&limit=1000' -o /dev/null" \
   -n "events layer, region" "curl -sf '$URL/api/v1/layers/events?bbox=43,37,52,43&zoom=7' -o /dev/null"
-cat /tmp/pacta-bench-api.md
+node -e '
+  const runs = require("/tmp/pacta-bench-api.json").results;
+  for (const r of runs) console.log(`${r.command.padEnd(22)} median ${(r.median * 1000).toFixed(0)} ms  (min ${(r.min * 1000).toFixed(0)}, max ${(r.max * 1000).toFixed(0)}, ${r.times.length} runs)`);
+'
 
 echo "== Pages usable in headless Chromium ($RUNS loads each)"
 (cd bench/browser && npm ci --no-audit --no-fund --silent && node page-load.mjs "$URL" "$RUNS")

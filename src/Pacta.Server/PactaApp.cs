@@ -34,9 +34,13 @@ public static class PactaApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Scripts get problem details (RFC 9457); people get a page that says what went wrong.
+        app.UseWhen(IsForScripts, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsForScripts(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
+        // Routing after the status pages, so that a re-executed request (/status/404) finds its own page.
+        app.UseRouting();
 
         app.MapGet("/healthz", (SqliteStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
             .WithName("Health").WithTags("Health").WithSummary("Whether the server runs and can read its store.");
@@ -44,6 +48,10 @@ public static class PactaApp
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsForScripts(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
+        || context.Request.Path.StartsWithSegments("/healthz");
 }
 
 public sealed record Health(string Status, int SchemaVersion);

@@ -46,6 +46,19 @@ public sealed class PagesTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.Equal(HttpStatusCode.NotFound, (await Get(path)).Status);
 
     [Fact]
+    public async Task A_missing_page_says_so_in_a_page_while_the_api_answers_with_problem_details()
+    {
+        using var page = await server.Client.GetAsync("/documents/no-such-document", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Not found</h1>", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        using var api = await server.Client.GetAsync("/api/v1/documents/no-such-document", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Claims_EscapeStoredMarkup()
     {
         var (_, body) = await Get("/claims");

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Pacta.Server.Pages;
+
+/// <summary>What a person sees when a page fails (the API answers with problem details instead).</summary>
+public sealed class StatusModel : PageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int code)
+    {
+        (Title, Explanation) = code switch
+        {
+            404 => ("Not found", "Nothing here has that address: the record may have another id, or the link is wrong."),
+            400 => ("Bad request", "The address asks for something the page cannot show; check its parameters."),
+            405 => ("Not allowed", "Pages here are read-only."),
+            _ => ($"Error {code}", "The page could not be shown."),
+        };
+    }
+}
