@@ -170,6 +170,9 @@ public sealed partial class SqliteStore
         }, [.. parameters]));
     }
 
+    /// <summary>Boxes up to this many square degrees (about 200 km across here) are searched through the R*Tree.</summary>
+    private const double SmallBoxSquareDegrees = 4;
+
     /// <summary>Events this long or shorter are found by a range on their first day; the few longer ones by their span.</summary>
     private const int ShortSpanDays = 62;
 
@@ -225,9 +228,16 @@ public sealed partial class SqliteStore
         }
         if (filter.Box is { } box)
         {
-            where.Add("""
-                (e.rtree_id IN (SELECT id FROM event_rtree
-                                WHERE min_lon >= $minLon AND max_lon <= $maxLon AND min_lat >= $minLat AND max_lat <= $maxLat)
+            // A small box is found through the R*Tree; a large one (a region, the world) would make that a list of
+            // most events, so there each row read in date order is checked against the box instead.
+            var points = (box.MaxLon - box.MinLon) * (box.MaxLat - box.MinLat) <= SmallBoxSquareDegrees
+                ? """
+                  e.rtree_id IN (SELECT id FROM event_rtree
+                                 WHERE min_lon >= $minLon AND max_lon <= $maxLon AND min_lat >= $minLat AND max_lat <= $maxLat)
+                  """
+                : "(e.lon BETWEEN $minLon AND $maxLon AND e.lat BETWEEN $minLat AND $maxLat)";
+            where.Add($$"""
+                ({{points}}
                  OR (e.lon IS NULL AND e.place_id IN (
                         SELECT g.place_id FROM place_geometry g JOIN place_rtree t ON t.id = g.rtree_id
                         WHERE t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat)))
