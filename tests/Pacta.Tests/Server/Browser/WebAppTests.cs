@@ -84,11 +84,11 @@ public sealed class WebAppTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync(Url("/places"));
         await page.FillAsync("#q", name);
         await page.ClickAsync("form.search button");
-        await page.WaitForURLAsync("**/places?q=" + name + "*");
+        await page.WaitForURLAsync("**/places?q=" + name + "*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Chromium.ScreenshotAsync(page, "places-" + name.ToLowerInvariant());
 
         await page.Locator("article.place h2 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/places/*");
+        await page.WaitForURLAsync("**/places/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("/places/khankendi-stepanakert", new Uri(page.Url).AbsolutePath);
         var names = await page.Locator("table.names td:first-child").AllInnerTextsAsync();
