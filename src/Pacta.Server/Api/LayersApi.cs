@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -61,11 +60,10 @@ public static class LayersApi
         if (Layers.All(l => l.Name != name))
             return TypedResults.Problem(statusCode: 404, title: "No such layer",
                 detail: $"There is no layer '{name}'; the layers are {string.Join(", ", Layers.Select(l => l.Name))}.");
-        if (!TryBox(bbox, out var box, out var boxError))
-            return TypedResults.Problem(statusCode: 400, title: "Bad bbox", detail: boxError);
-        var z = DefaultZoom;
-        if (zoom is not null && (!int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out z) || z > MaxZoom))
-            return TypedResults.Problem(statusCode: 400, title: "Bad zoom", detail: $"zoom must be a whole number from 0 to {MaxZoom}, not '{zoom}'.");
+        var parameters = new Parameters();
+        var box = parameters.Box(nameof(bbox), bbox) ?? new BoundingBox(-180, -90, 180, 90);
+        var z = parameters.Whole(nameof(zoom), zoom, DefaultZoom, 0, MaxZoom);
+        if (!parameters.Valid) return parameters.Problem();
 
         var features = name switch
         {
@@ -92,30 +90,6 @@ public static class LayersApi
         if (ideal >= kept[0]) return kept[0];
         if (ideal < kept[^1] / 2) return Math.Max(ideal, 0.001);
         return kept.MinBy(size => Math.Abs(Math.Log(size / ideal)));
-    }
-
-    internal static bool TryBox(string? text, out BoundingBox box, out string error)
-    {
-        box = new BoundingBox(-180, -90, 180, 90);
-        error = "";
-        if (text is null) return true;
-        var parts = text.Split(',');
-        var numbers = new double[4];
-        if (parts.Length != 4 || !parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) && double.IsFinite(numbers[i])).All(ok => ok))
-        {
-            error = $"bbox must be four numbers west,south,east,north (WGS 84 degrees), not '{text}'.";
-            return false;
-        }
-        try
-        {
-            box = new BoundingBox(numbers[0], numbers[1], numbers[2], numbers[3]);
-            return true;
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            error = $"bbox '{text}': {e.Message.Split(" (Parameter", 2)[0]}.";
-            return false;
-        }
     }
 
     private static IEnumerable<IFeature> PlaceFeatures(SqliteStore store, BoundingBox box, bool boundaries) =>

@@ -53,6 +53,15 @@ internal sealed class Parameters
         return fallback;
     }
 
+    /// <summary>A whole number within <paramref name="min"/>..<paramref name="max"/> (a map zoom, say).</summary>
+    public int Whole(string name, string? text, int fallback, int min, int max)
+    {
+        if (text is null) return fallback;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        Add(name, $"'{text}' is not a whole number from {min} to {max}");
+        return fallback;
+    }
+
     /// <summary>A term of a closed vocabulary, spelt as the JSON form spells it (kebab-case).</summary>
     public T? Term<T>(string name, string? text) where T : struct, Enum
     {
