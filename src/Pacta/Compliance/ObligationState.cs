@@ -3,13 +3,29 @@ using Pacta.Model;
 namespace Pacta.Compliance;
 
 /// <summary>
-/// Where an obligation stands as of a date, derived from its assessments. The rules, one by one:
+/// Where an obligation stands as of a date, derived from its assessments, the claims about it and its
+/// linkage. The rules, one by one (docs/compliance.md says them in words):
 /// <list type="number">
-/// <item>Only assessments whose as-of date may fall on or before the date count.</item>
-/// <item>Each assessor's latest view counts; earlier views of the same assessor are history.</item>
-/// <item>No view: <c>unassessed</c>. Views that disagree on the status: <c>disputed</c>, with every view kept
-/// (never averaged). Otherwise: the status they share.</item>
-/// <item>Overdue: the deadline (or the end of the period) has passed and the status is not <c>implemented</c>.</item>
+/// <item><b>Views.</b> Only assessments whose as-of date may fall on or before the date count (a month counts
+/// from its first day). Each assessor's latest view counts; earlier views of the same assessor are history.</item>
+/// <item><b>Unassessed.</b> No view: the status is <c>unassessed</c>.</item>
+/// <item><b>Status.</b> Views that disagree on the status: <c>disputed</c>, with every view kept (never
+/// averaged). Otherwise: the status they share (which may itself be <c>disputed</c>).</item>
+/// <item><b>Overdue.</b> The deadline (or the end of the period) has passed — its last possible day is before
+/// the date — and the status is neither <c>implemented</c> nor <c>lapsed</c> (a lapsed obligation is no longer
+/// owed).</item>
+/// <item><b>Lapsed.</b> The status is <c>lapsed</c>: an assessor said so. The end of a period does not lapse
+/// an obligation by itself; an ended period that nobody marked lapsed or implemented makes it overdue.</item>
+/// <item><b>Blocked.</b> The obligation is conditional on another whose status (rules 1–3, from that
+/// obligation's own assessments) is not <c>implemented</c> as of the date; each such condition is listed.
+/// Only the condition's own status is read, never whether it is blocked in turn, so a cycle of conditions
+/// cannot loop (<see cref="Linkages.Cycles"/> reports such cycles).</item>
+/// <item><b>Reciprocal partners.</b> The obligations it is reciprocal to, and those that say they are
+/// reciprocal to it, so that a pair is shown together.</item>
+/// <item><b>Disputed.</b> The status is <c>disputed</c> (rule 3), or the claims about the obligation dated on
+/// or before the date (undated claims always count) contradict one another: they take different stances,
+/// or come from more than one asserter. The claims are listed; the status itself comes only from
+/// assessments.</item>
 /// </list>
 /// </summary>
 public sealed record ObligationState(
@@ -21,29 +37,120 @@ public sealed record ObligationState(
 {
     public const string Unassessed = "unassessed";
 
+    /// <summary>Rule 5: an assessor recorded the obligation as lapsed.</summary>
+    public bool Lapsed => Status == Term(AssessmentStatus.Lapsed);
+
+    /// <summary>Rule 2: no assessment counts yet.</summary>
+    public bool IsUnassessed => Views.Count == 0;
+
+    /// <summary>Rule 6: the conditions not implemented as of the date.</summary>
+    public IReadOnlyList<RecordId> BlockedBy { get; init; } = [];
+
+    public bool Blocked => BlockedBy.Count > 0;
+
+    /// <summary>Rule 7: the obligations this one is reciprocal to, either way round.</summary>
+    public IReadOnlyList<RecordId> ReciprocalPartners { get; init; } = [];
+
+    /// <summary>Rule 8: the claims about the obligation, as of the date, when they contradict one another; else none.</summary>
+    public IReadOnlyList<Claim> ContestingClaims { get; init; } = [];
+
+    /// <summary>Rule 8: assessors disagree (or say it is disputed), or the claims about it contradict one another.</summary>
+    public bool Disputed => Status == Term(AssessmentStatus.Disputed) || ContestingClaims.Count > 0;
+
+    /// <summary>The lowest and highest PAM score among the views that carry one; none when no view is scored.</summary>
+    public ScoreRange? Scores => ScoreRange.Of(Views.Select(v => v.Score));
+
+    /// <summary>
+    /// The state from this obligation's assessments alone (rules 1–8 as far as they tell): conditions are judged
+    /// from whichever of their assessments are in <paramref name="assessments"/>, partners come from the
+    /// obligation's own linkage, and no claims are read. <see cref="ComplianceCase"/> applies every rule in full.
+    /// </summary>
     public static ObligationState Of(Obligation obligation, IEnumerable<Assessment> assessments, DateOnly asOf)
     {
-        var views = assessments
-            .Where(a => a.Obligation == obligation.Id && a.AsOf.First <= asOf)
+        ArgumentNullException.ThrowIfNull(obligation);
+        var all = assessments as IReadOnlyCollection<Assessment> ?? assessments.ToList();
+        return Of(
+            obligation,
+            all.Where(a => a.Obligation == obligation.Id),
+            condition => all.Where(a => a.Obligation == condition),
+            [],
+            [],
+            asOf);
+    }
+
+    /// <summary>Rules 1–8 given everything they read: the obligation's assessments, its conditions' assessments,
+    /// the partners that name it from their side, and the claims whose subject it is.</summary>
+    internal static ObligationState Of(
+        Obligation obligation,
+        IEnumerable<Assessment> own,
+        Func<RecordId, IEnumerable<Assessment>> assessmentsOf,
+        IEnumerable<RecordId> reciprocalFromOthers,
+        IEnumerable<Claim> claims,
+        DateOnly asOf)
+    {
+        var views = LatestViews(own, asOf);
+        var status = StatusOf(views);
+        var due = obligation.Deadline?.Last ?? obligation.Period?.To?.Last;
+        var settled = status == Term(AssessmentStatus.Implemented) || status == Term(AssessmentStatus.Lapsed);
+        var overdue = due is { } d && d < asOf && !settled;
+        var blockedBy = obligation.Linkage
+            .Where(l => l.Type == LinkageType.ConditionalOn)
+            .Select(l => l.Obligation)
+            .Where(c => StatusOf(LatestViews(assessmentsOf(c), asOf)) != Term(AssessmentStatus.Implemented))
+            .ToList();
+        var partners = obligation.Linkage
+            .Where(l => l.Type == LinkageType.ReciprocalTo)
+            .Select(l => l.Obligation)
+            .Concat(reciprocalFromOthers)
+            .Distinct()
+            .OrderBy(p => p.Value, StringComparer.Ordinal)
+            .ToList();
+        return new ObligationState(obligation, asOf, status, views, overdue)
+        {
+            BlockedBy = blockedBy,
+            ReciprocalPartners = partners,
+            ContestingClaims = Contesting(obligation.Id, claims, asOf),
+        };
+    }
+
+    /// <summary>Rule 1: each assessor's latest assessment that may fall on or before the date, by assessor.</summary>
+    internal static IReadOnlyList<Assessment> LatestViews(IEnumerable<Assessment> assessments, DateOnly asOf) =>
+        assessments
+            .Where(a => a.AsOf.First <= asOf)
             .GroupBy(a => a.Assessor)
-            .Select(g => g.OrderBy(a => a.AsOf).ThenBy(a => a.Id).Last())
+            .Select(g => g.OrderBy(a => a.AsOf).ThenBy(a => a.Id.Value, StringComparer.Ordinal).Last())
             .OrderBy(a => a.Assessor)
             .ToList();
+
+    /// <summary>Rules 2 and 3.</summary>
+    internal static string StatusOf(IReadOnlyCollection<Assessment> views)
+    {
         var statuses = views.Select(v => v.Status).Distinct().ToList();
-        var status = statuses.Count switch
+        return statuses.Count switch
         {
             0 => Unassessed,
             1 => Term(statuses[0]),
             _ => Term(AssessmentStatus.Disputed),
         };
-        var due = obligation.Deadline?.Last ?? obligation.Period?.To?.Last;
-        var overdue = due is { } d && d < asOf && status != Term(AssessmentStatus.Implemented);
-        return new ObligationState(obligation, asOf, status, views, overdue);
+    }
+
+    /// <summary>Rule 8, for claims: those about the obligation as of the date, if they differ in stance or asserter.</summary>
+    internal static IReadOnlyList<Claim> Contesting(RecordId obligation, IEnumerable<Claim> claims, DateOnly asOf)
+    {
+        var about = claims
+            .Where(c => c.Subject == obligation && (c.Date is null || c.Date.First <= asOf))
+            .OrderBy(c => c.Date).ThenBy(c => c.Id.Value, StringComparer.Ordinal)
+            .ToList();
+        var contradict = about.Select(c => c.Stance).Distinct().Skip(1).Any()
+            || about.Select(c => c.Asserter).Distinct().Skip(1).Any();
+        return contradict ? about : [];
     }
 
     /// <summary>The statuses an obligation can be found in: the assessment statuses and <c>unassessed</c>.</summary>
     public static IReadOnlyList<string> Statuses { get; } =
-        [.. Enum.GetValues<AssessmentStatus>().Select(Term), Unassessed];
+        [.. Enum.GetValues<AssessmentStatus>().Select(Term<AssessmentStatus>), Unassessed];
 
-    private static string Term(AssessmentStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+    /// <summary>A vocabulary term as the dataset and the API write it (kebab-case).</summary>
+    public static string Term<TTerm>(TTerm term) where TTerm : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(term.ToString());
 }
