@@ -59,6 +59,9 @@ public sealed class ComplianceCase
 
     public RollUp ForDocument(RecordId document, DateOnly asOf) => Series(RollUpScope.Document, document.Value, [asOf])[0];
 
+    /// <summary>One roll-up per document, in the order the documents were given.</summary>
+    public IReadOnlyList<RollUp> ByDocument(DateOnly asOf) => [.. documents.Select(d => ForDocument(d.Id, asOf))];
+
     /// <summary>One roll-up per bearer (in id order), over all documents or one. An obligation with several bearers counts whole for each.</summary>
     public IReadOnlyList<RollUp> ByParty(DateOnly asOf, RecordId? document = null) =>
         Keys(RollUpScope.Party, document).Select(k => Series(RollUpScope.Party, k, [asOf], document)[0]).ToList();

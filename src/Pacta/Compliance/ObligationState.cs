@@ -26,6 +26,8 @@ namespace Pacta.Compliance;
 /// or before the date (undated claims always count) contradict one another: they take different stances,
 /// or come from more than one asserter. The claims are listed; the status itself comes only from
 /// assessments.</item>
+/// <item><b>Self-assessed.</b> A view whose assessor bears the obligation is kept like any other but listed, so
+/// that a party grading itself is visible.</item>
 /// </list>
 /// </summary>
 public sealed record ObligationState(
@@ -57,11 +59,14 @@ public sealed record ObligationState(
     /// <summary>Rule 8: assessors disagree (or say it is disputed), or the claims about it contradict one another.</summary>
     public bool Disputed => Status == Term(AssessmentStatus.Disputed) || ContestingClaims.Count > 0;
 
+    /// <summary>Rule 9: the current views given by a bearer of the obligation about itself.</summary>
+    public IReadOnlyList<Assessment> SelfAssessments => [.. Views.Where(v => Obligation.Bearers.Contains(v.Assessor))];
+
     /// <summary>The lowest and highest PAM score among the views that carry one; none when no view is scored.</summary>
     public ScoreRange? Scores => ScoreRange.Of(Views.Select(v => v.Score));
 
     /// <summary>
-    /// The state from this obligation's assessments alone (rules 1–8 as far as they tell): conditions are judged
+    /// The state from this obligation's assessments alone (rules 1–9 as far as they tell): conditions are judged
     /// from whichever of their assessments are in <paramref name="assessments"/>, partners come from the
     /// obligation's own linkage, and no claims are read. <see cref="ComplianceCase"/> applies every rule in full.
     /// </summary>
@@ -78,7 +83,7 @@ public sealed record ObligationState(
             asOf);
     }
 
-    /// <summary>Rules 1–8 given everything they read: the obligation's assessments, its conditions' assessments,
+    /// <summary>Rules 1–9 given everything they read: the obligation's assessments, its conditions' assessments,
     /// the partners that name it from their side, and the claims whose subject it is.</summary>
     internal static ObligationState Of(
         Obligation obligation,

@@ -173,6 +173,23 @@ public sealed class ObligationStateTests
     }
 
     [Fact]
+    public void Rule9_a_bearer_assessing_its_own_obligation_counts_but_is_listed()
+    {
+        var o = Obligation("o1", bearers: ["armenia"]);
+        Assessment[] views = [Assessment("o1", "2021-01-01", AssessmentStatus.Implemented, 3, by: "armenia"), Assessment("o1", "2021-01-01", AssessmentStatus.Implemented, 3, by: "monitors")];
+
+        var state = ObligationState.Of(o, views, Day("2021-06-01"));
+
+        Assert.Equal(2, state.Views.Count);
+        Assert.Equal("armenia", Assert.Single(state.SelfAssessments).Assessor.Value);
+        Assert.Empty(ObligationState.Of(o, views[1..], Day("2021-06-01")).SelfAssessments);
+    }
+
+    [Fact]
+    public void Asking_for_an_obligation_no_document_holds_is_refused() =>
+        Assert.Throws<KeyNotFoundException>(() => Case([Obligation("o1")]).State(Id("o2"), Day("2021-01-01")));
+
+    [Fact]
     public void The_short_form_keeps_the_states_the_case_gives_for_rules_one_to_six()
     {
         Obligation[] obligations = [Obligation("cond", deadline: PartialDate.Parse("2021")), Obligation("dep", linkage: ConditionalOn("cond"))];

@@ -37,6 +37,16 @@ public sealed class RollUpTests
     }
 
     [Fact]
+    public void Per_document_each_document_counts_only_its_own_obligations()
+    {
+        var documents = Small.ByDocument(Day("2022-01-01"));
+
+        Assert.Equal(["doc", "other"], documents.Select(d => d.Key));
+        Assert.Equal([4, 1], documents.Select(d => d.Tally.Obligations));
+        Assert.Equal(100m, documents[1].Tally.Percentage);
+    }
+
+    [Fact]
     public void Nothing_scored_gives_no_percentage_rather_than_zero()
     {
         var tally = Small.ForDocument(Id("doc"), Day("2020-12-31")).Tally;
