@@ -43,7 +43,10 @@ public sealed class Chromium : IAsyncLifetime
             Assert.Skip($"Chromium is not installed at {ExecutablePath}: apt-get install chromium");
         }
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        page.SetDefaultTimeout(15_000);
+        // A guard against a hung page, not a speed target (that is bench/web.sh): generous, because CI runs the
+        // browser beside a parallel test run on two cores.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         return page;
     }
 
