@@ -47,7 +47,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
                     (JsonNode)Shapes.Obligation(x.Document, x.Provision, ObligationState.Of(x.Obligation, assessments, today))).ToArray()));
             }
             else
-                Output.Console.Write(Tables.Obligations(obligations, Names(store)));
+                Output.Console.Write(Tables.Obligations(obligations, Tables.ActorNames(store)));
             return ExitCodes.Ok;
         }
 
@@ -60,15 +60,9 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         if (settings.Json)
             WriteJson(new JsonArray(records.Select(Shapes.Record).ToArray()));
         else
-            Output.Console.Write(Tables.Of(records, Names(store)));
+            Output.Console.Write(Tables.Of(records, Tables.ActorNames(store)));
         return ExitCodes.Ok;
     }
 
     private static void WriteJson(JsonNode node) => Console.Out.WriteLine(Shapes.Write(node));
-
-    private static Func<RecordId, string> Names(SqliteStore store)
-    {
-        var actors = store.All<Actor>().ToDictionary(a => a.Id, a => a.DisplayName);
-        return id => actors.GetValueOrDefault(id, id.Value);
-    }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Pacta.Claims;
 using Pacta.Compliance;
 using Pacta.Datasets;
 using Pacta.Json;
@@ -62,8 +63,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
 
     private static void ShowDocument(SqliteStore store, Document document)
     {
-        var actors = store.All<Actor>().ToDictionary(a => a.Id, a => a.DisplayName);
-        string Name(RecordId id) => actors.GetValueOrDefault(id, id.Value);
+        var name = Tables.ActorNames(store);
 
         var console = Output.Console;
         console.Write(new Text($"{document.Title}\n", new Style(decoration: Decoration.Bold)));
@@ -72,7 +72,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
             + (document.Dates.Earliest is { } date ? $" · {date}" : "") + "\n"));
         if (document.Signatories.Count > 0)
             console.Write(new Text("Signatories: " + string.Join("; ", document.Signatories.Select(s =>
-                $"{Name(s.Actor)} ({Tables.Term(s.Role)}{(s.SignedBy is { } by ? $", signed by {Name(by)}" : "")})")) + "\n"));
+                $"{name(s.Actor)} ({Tables.Term(s.Role)}{(s.SignedBy is { } by ? $", signed by {name(by)}" : "")})")) + "\n"));
         console.Write(new Text($"Sources: {string.Join(", ", document.Sources)}\n\n"));
 
         var tree = new Tree(new Text($"{document.Provisions.Count} provisions, {document.Obligations.Count()} obligations"));
@@ -83,7 +83,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
             {
                 var due = obligation.Deadline is { } deadline ? $" — due {deadline}" : obligation.Period is { } period ? $" — {Tables.Period(period)}" : "";
                 var linkage = obligation.Linkage.Count == 0 ? "" : " — " + string.Join(", ", obligation.Linkage.Select(l => $"{Tables.Term(l.Type)} {l.Obligation}"));
-                node.AddNode(new Text($"{obligation.Id}: {string.Join(", ", obligation.Bearers.Select(Name))} — {obligation.Action}{due}{linkage}"));
+                node.AddNode(new Text($"{obligation.Id}: {string.Join(", ", obligation.Bearers.Select(name))} — {obligation.Action}{due}{linkage}"));
             }
         }
         console.Write(tree);
@@ -93,10 +93,10 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
     private static void ShowContestedSet(SqliteStore store, RecordId subject)
     {
         var target = store.Find(subject) is Claim claim ? claim.Subject : subject;
-        var claims = store.All<Claim>().Where(c => c.Subject == target).ToList();
-        if (claims.Count == 0) return;
-        Output.Console.Write(new Text($"\nClaims about {target}:\n"));
-        Output.Console.Write(Tables.Of(claims, id => store.Find(id) is Actor a ? a.DisplayName : id.Value));
+        var set = ContestedSet.Group(store.All<Claim>()).FirstOrDefault(s => s.Subject == target);
+        if (set is null) return;
+        Output.Console.Write(new Text($"\nClaims about {target}{(set.IsContested ? " (contested)" : "")}:\n"));
+        Output.Console.Write(Tables.Of(set.Claims, Tables.ActorNames(store)));
     }
 
     private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);

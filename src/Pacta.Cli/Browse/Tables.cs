@@ -40,6 +40,13 @@ internal static class Tables
                 Shorten(r.Obligation.Action), r.Obligation.Deadline?.ToString() ?? Period(r.Obligation.Period),
             }));
 
+    /// <summary>Actor ids to the names people read; an id no actor has stays as it is.</summary>
+    public static Func<RecordId, string> ActorNames(Pacta.Store.SqliteStore store)
+    {
+        var actors = store.All<Actor>().ToDictionary(a => a.Id, a => a.DisplayName);
+        return id => actors.GetValueOrDefault(id, id.Value);
+    }
+
     public static string Term<T>(T value) where T : struct, Enum =>
         System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
