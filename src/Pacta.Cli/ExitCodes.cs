@@ -30,6 +30,12 @@ public static class ExitCodes
             Console.Error.WriteLine("Nothing was written.");
             return InvalidInput;
         }
+        catch (InvalidArgumentsException e)
+        {
+            foreach (var problem in e.Problems) Console.Error.WriteLine($"pacta: {problem}");
+            Console.Error.WriteLine("Nothing was written.");
+            return InvalidInput;
+        }
         catch (CommandParseException e)
         {
             return UsageError(e.Message, verbose ? e : null);
@@ -75,6 +81,13 @@ public static class ExitCodes
 
 /// <summary>The user asked for something that makes no sense (an unknown kind, conflicting options): exit code 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Values given on the command line that cannot be used (not a file's content): exit code 3, each problem on its own line.</summary>
+public sealed class InvalidArgumentsException(IReadOnlyList<string> problems)
+    : Exception(problems.Count == 1 ? problems[0] : $"{problems.Count} problems, the first: {problems[0]}")
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
 
 /// <summary>The command could not do what was asked, for a reason the message gives: exit code 1.</summary>
 public sealed class CommandFailedException(string message) : Exception(message);

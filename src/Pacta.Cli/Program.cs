@@ -1,5 +1,6 @@
 using Pacta.Cli;
 using Pacta.Cli.Browse;
+using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
 using Pacta.Cli.Serve;
 using Pacta.Cli.Store;
@@ -30,6 +31,8 @@ app.Configure(config =>
     config.AddCommand<ShowCommand>("show").WithDescription("Show one record by its id.");
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Serve the web app and the HTTP API (default " + Pacta.Server.ServerOptions.DefaultUrls + "); --demo serves the bundled case with no set-up.");
+    config.AddCommand<AssessCommand>("assess")
+        .WithDescription("Record one assessor's view of an obligation (status, PAM score, evidence) in one transaction, then show its derived state.");
     config.AddCommand<HistoryCommand>("history").WithDescription("Show every recorded change of one record: who, when, what.");
 });
 

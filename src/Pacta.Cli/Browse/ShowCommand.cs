@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Pacta.Claims;
+using Pacta.Cli.Compliance;
 using Pacta.Compliance;
 using Pacta.Datasets;
 using Pacta.Json;
@@ -36,11 +37,14 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         var id = new RecordId(settings.Id);
         if (store.FindObligation(id) is { } found)
         {
-            var assessments = store.All<Assessment>();
-            var state = ObligationState.Of(found.Obligation, assessments, Today());
-            var node = Shapes.Obligation(found.Document, found.Provision, state, assessments);
+            var state = StateText.CaseOf(store).State(id, Today());
+            var node = Shapes.Obligation(found.Document, found.Provision, state, store.All<Assessment>());
             if (settings.Json) Console.Out.WriteLine(Shapes.Write(node));
-            else Output.Console.Write(new Text($"Obligation {id} — {found.Document.DisplayTitle}, provision {found.Provision.Number}\n\n{Yaml(node)}"));
+            else
+            {
+                Output.Console.Write(new Text($"Obligation {id} — {found.Document.DisplayTitle}, provision {found.Provision.Number}\n\n{Yaml(node)}\n"));
+                Output.Console.Write(StateText.Of(state, found.Document, Tables.ActorNames(store)));
+            }
             return ExitCodes.Ok;
         }
         var record = store.Find(id) ?? throw new CommandFailedException($"no record has the id '{id}'");

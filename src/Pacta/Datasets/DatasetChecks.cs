@@ -1,3 +1,4 @@
+using Pacta.Compliance;
 using Pacta.Model;
 
 namespace Pacta.Datasets;
@@ -49,79 +50,55 @@ internal static class DatasetChecks
         }
 
         problems.AddRange(LinkageCycles(records));
-        problems.AddRange(SelfAssessments(records));
+        problems.AddRange(AssessmentDates(records));
         return problems;
     }
 
-    /// <summary>"A is owed once B is met, B once A is met": no one can ever be first, so the data must be wrong.</summary>
+    /// <summary>
+    /// "A is owed once B is met, B once A is met": no one can ever be first, so the data must be wrong. Each cycle
+    /// that <see cref="Linkages.Cycles"/> finds is reported once, at the link that leaves its first obligation.
+    /// </summary>
     private static IEnumerable<Problem> LinkageCycles(IReadOnlyList<LocatedRecord> records)
     {
-        var edges = new Dictionary<RecordId, List<RecordId>>();
-        var where = new Dictionary<RecordId, (LocatedRecord Record, string Path)>();
+        var where = new Dictionary<RecordId, (LocatedRecord Record, string Path, Obligation Obligation)>();
         foreach (var located in records)
         {
             if (located.Record is not Document document) continue;
             foreach (var (provision, p) in document.Provisions.Select((p, i) => (p, i)))
             {
                 foreach (var (obligation, o) in provision.Obligations.Select((o, i) => (o, i)))
-                {
-                    var conditions = obligation.Linkage.Select((l, i) => (l, i)).Where(x => x.l.Type == LinkageType.ConditionalOn).ToList();
-                    edges[obligation.Id] = conditions.Select(x => x.l.Obligation).ToList();
-                    where[obligation.Id] = (located, $"provisions[{p}].obligations[{o}].linkage");
-                }
+                    where.TryAdd(obligation.Id, (located, $"provisions[{p}].obligations[{o}]", obligation));
             }
         }
 
-        var state = new Dictionary<RecordId, int>(); // 1 = on the current path, 2 = done
-        var reported = new HashSet<RecordId>();
-        var stack = new List<RecordId>();
-
-        IEnumerable<Problem> Visit(RecordId id)
+        foreach (var cycle in Linkages.Cycles(where.Values.Select(w => w.Obligation)))
         {
-            state[id] = 1;
-            stack.Add(id);
-            foreach (var next in edges.GetValueOrDefault(id) ?? [])
-            {
-                if (!edges.ContainsKey(next)) continue;
-                if (state.GetValueOrDefault(next) == 1)
-                {
-                    var cycle = stack.Skip(stack.IndexOf(next)).Append(next).ToList();
-                    if (cycle.Any(reported.Add))
-                    {
-                        var (record, path) = where[id];
-                        yield return record.ProblemAt(path, $"conditional linkage forms a cycle: {string.Join(" → ", cycle)}; no obligation in it could ever become due");
-                    }
-                }
-                else if (state.GetValueOrDefault(next) == 0)
-                {
-                    foreach (var problem in Visit(next)) yield return problem;
-                }
-            }
-            stack.RemoveAt(stack.Count - 1);
-            state[id] = 2;
-        }
-
-        foreach (var id in edges.Keys.ToList())
-        {
-            if (state.GetValueOrDefault(id) == 0)
-            {
-                foreach (var problem in Visit(id)) yield return problem;
-            }
+            var (record, path, first) = where[cycle[0]];
+            var next = cycle.Count > 1 ? cycle[1] : cycle[0];
+            var link = first.Linkage.Select((l, i) => (l, i)).First(x => x.l.Type == LinkageType.ConditionalOn && x.l.Obligation == next).i;
+            yield return record.ProblemAt($"{path}.linkage[{link}]",
+                $"conditional linkage forms a cycle: {string.Join(" → ", cycle.Append(cycle[0]))}; no obligation in it could ever become due");
         }
     }
 
-    /// <summary>An assessment by a bearer of the obligation is allowed, but a reader must see that it is one.</summary>
-    private static IEnumerable<Problem> SelfAssessments(IReadOnlyList<LocatedRecord> records)
+    /// <summary>
+    /// Rules of <see cref="AssessmentRules"/>: an assessment dated before its obligation's document existed is an
+    /// error; one by a bearer of the obligation is allowed, but a reader must see that it is a self-assessment.
+    /// </summary>
+    private static IEnumerable<Problem> AssessmentDates(IReadOnlyList<LocatedRecord> records)
     {
-        var bearers = records.Select(r => r.Record).OfType<Document>().SelectMany(d => d.Obligations).ToDictionary(o => o.Id, o => o.Bearers);
+        var holders = new Dictionary<RecordId, (Document Document, Obligation Obligation)>();
+        foreach (var document in records.Select(r => r.Record).OfType<Document>())
+        {
+            foreach (var obligation in document.Obligations) holders.TryAdd(obligation.Id, (document, obligation));
+        }
         foreach (var located in records)
         {
-            if (located.Record is Assessment assessment
-                && bearers.TryGetValue(assessment.Obligation, out var owedBy)
-                && owedBy.Contains(assessment.Assessor))
-            {
-                yield return located.ProblemAt("assessor", $"self-assessment: '{assessment.Assessor}' bears the obligation it assesses", Severity.Warning);
-            }
+            if (located.Record is not Assessment assessment || !holders.TryGetValue(assessment.Obligation, out var holder)) continue;
+            if (AssessmentRules.BeforeDocument(assessment, holder.Document) is { } early)
+                yield return located.ProblemAt("asOf", early);
+            if (AssessmentRules.IsSelfAssessment(assessment, holder.Obligation))
+                yield return located.ProblemAt("assessor", AssessmentRules.SelfAssessmentWarning(assessment), Severity.Warning);
         }
     }
 
