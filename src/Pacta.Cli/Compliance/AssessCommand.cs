@@ -183,7 +183,7 @@ public sealed class AssessCommand : Command<AssessCommand.Settings>
             throw new InvalidArgumentsException([e.Message]);
         }
         if (AssessmentRules.BeforeDocument(assessment, found.Document) is { } early)
-            throw new InvalidArgumentsException([$"--as-of {asOf}: {early}"]);
+            throw new InvalidArgumentsException([$"--as-of: {early}"]);
         if (AssessmentRules.IsSelfAssessment(assessment, found.Obligation))
             warnings.Add(AssessmentRules.SelfAssessmentWarning(assessment) + "; it is recorded and shown as a self-assessment");
         return (assessment, found, warnings);

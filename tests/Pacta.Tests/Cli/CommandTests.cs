@@ -117,6 +117,51 @@ public sealed class CommandTests
         Assert.Equal(before, Pacta.Hash(db));
     }
 
+    /// <summary>The compliance rules of a dataset: a file to write, what it holds, the message expected at file:line:col.</summary>
+    public static TheoryData<string, string, string, string> ComplianceBadInputs => new()
+    {
+        {
+            "assessments.yaml",
+            "- {id: assess-1, obligation: o-withdraw, asOf: 2020-06, status: implemented, score: 3, rationale: x, evidence: [clash-1], assessor: state-b, sources: [src-a]}",
+            "assessments.yaml:1:",
+            "as of 2020-06, before document 'statement-2020-11-10' existed"
+        },
+        {
+            "assessments.yaml",
+            "- {id: assess-1, obligation: o-withdraw, asOf: 2020-12, status: implemented, score: 3, rationale: x, evidence: [no-such-event], assessor: state-b, sources: [src-a]}",
+            "assessments.yaml:1:",
+            "'no-such-event' names no record"
+        },
+        {
+            "documents/statement-2020-11-10.yaml",
+            TempDataset.Document.Replace("action: cease fire", "action: cease fire\n        linkage: [{type: conditional-on, obligation: o-open}]", StringComparison.Ordinal),
+            "statement-2020-11-10.yaml:20:",
+            "conditional linkage forms a cycle: o-ceasefire → o-open → o-ceasefire"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ComplianceBadInputs))]
+    public void Validating_and_importing_a_compliance_error_exit_3_at_file_line_col(string file, string text, string at, string expected)
+    {
+        using var folder = new TempFolder();
+        using var data = new TempDataset();
+        data.Write(file, text);
+        var db = folder["store.db"];
+        Pacta.Run("init", "--db", db);
+        var before = Pacta.Hash(db);
+
+        var validate = Pacta.Run("validate", data.Directory);
+        var import = Pacta.Run("import", "pacta", data.Directory, "--db", db);
+
+        foreach (var result in new[] { validate, import })
+        {
+            Assert.Equal(3, result.ExitCode);
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(at)}\d+: {System.Text.RegularExpressions.Regex.Escape(expected)}", result.Error);
+        }
+        Assert.Equal(before, Pacta.Hash(db));
+    }
+
     [Fact]
     public void Importing_an_empty_folder_exits_3_and_writes_nothing()
     {

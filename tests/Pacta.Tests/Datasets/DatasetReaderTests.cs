@@ -172,8 +172,72 @@ public sealed class DatasetReaderTests
         data.Replace("documents/statement-2020-11-10.yaml", "action: cease fire", "action: cease fire\n        linkage: [{type: conditional-on, obligation: o-open}]");
 
         var problem = Assert.Single(Errors(data));
-        Assert.Contains("cycle", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("o-ceasefire", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("conditional linkage forms a cycle: o-ceasefire → o-open → o-ceasefire", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((data.PathOf("documents/statement-2020-11-10.yaml"), 20), (problem.File, problem.Line)); // the link that leaves o-ceasefire
+    }
+
+    [Fact]
+    public void A_longer_cycle_is_named_whole_and_reported_once()
+    {
+        using var data = new TempDataset();
+        data.Replace("documents/statement-2020-11-10.yaml", "action: cease fire", "action: cease fire\n        linkage: [{type: conditional-on, obligation: o-withdraw}]");
+        data.Replace("documents/statement-2020-11-10.yaml", "linkage: [{type: reciprocal-to, obligation: o-open}]", "linkage: [{type: reciprocal-to, obligation: o-open}, {type: conditional-on, obligation: o-open}]");
+
+        var problem = Assert.Single(Errors(data));
+        Assert.Contains("o-ceasefire → o-withdraw → o-open → o-ceasefire", problem.Message, StringComparison.Ordinal);
+    }
+
+    private const string Assessment = """
+        - id: assess-1
+          obligation: o-withdraw
+          asOf: 2020-11-21
+          status: implemented
+          score: 3
+          rationale: Done on time.
+          evidence: [clash-1, claim-b]
+          assessor: state-b
+          sources: [src-a]
+        """;
+
+    [Fact]
+    public void An_assessment_dated_before_its_document_is_an_error_at_its_date()
+    {
+        using var data = new TempDataset();
+        data.Write("assessments.yaml", Assessment.Replace("asOf: 2020-11-21", "asOf: 2020-10", StringComparison.Ordinal));
+
+        var problem = Assert.Single(Errors(data));
+        Assert.Equal((data.PathOf("assessments.yaml"), 3, 9), (problem.File, problem.Line, problem.Column));
+        Assert.Contains("as of 2020-10, before document 'statement-2020-11-10' existed (its earliest date is 2020-11-09)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_assessment_in_the_month_the_document_was_made_may_stand()
+    {
+        using var data = new TempDataset();
+        data.Write("assessments.yaml", Assessment.Replace("asOf: 2020-11-21", "asOf: 2020-11", StringComparison.Ordinal));
+
+        Assert.Empty(Errors(data));
+    }
+
+    [Fact]
+    public void Evidence_that_does_not_exist_is_an_error_at_the_evidence()
+    {
+        using var data = new TempDataset();
+        data.Write("assessments.yaml", Assessment.Replace("[clash-1, claim-b]", "[clash-1, no-such-claim]", StringComparison.Ordinal));
+
+        var problem = Assert.Single(Errors(data));
+        Assert.Equal((data.PathOf("assessments.yaml"), 7), (problem.File, problem.Line));
+        Assert.Contains("'no-such-claim' names no record", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evidence_of_the_wrong_kind_is_an_error()
+    {
+        using var data = new TempDataset();
+        data.Write("assessments.yaml", Assessment.Replace("[clash-1, claim-b]", "[state-a]", StringComparison.Ordinal));
+
+        var problem = Assert.Single(Errors(data));
+        Assert.Contains("'state-a' is an actor", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
