@@ -91,9 +91,18 @@ public sealed record ObligationState(
         Func<RecordId, IEnumerable<Assessment>> assessmentsOf,
         IEnumerable<RecordId> reciprocalFromOthers,
         IEnumerable<Claim> claims,
+        DateOnly asOf) =>
+        Of(obligation, LatestViews(own, asOf), condition => StatusOf(LatestViews(assessmentsOf(condition), asOf)), reciprocalFromOthers, claims, asOf);
+
+    /// <summary>Rules 2–9 from the views rule 1 gave and each condition's status (rules 1–3 applied to it) as of the same date.</summary>
+    internal static ObligationState Of(
+        Obligation obligation,
+        IReadOnlyList<Assessment> views,
+        Func<RecordId, string> statusOfCondition,
+        IEnumerable<RecordId> reciprocalFromOthers,
+        IEnumerable<Claim> claims,
         DateOnly asOf)
     {
-        var views = LatestViews(own, asOf);
         var status = StatusOf(views);
         var due = obligation.Deadline?.Last ?? obligation.Period?.To?.Last;
         var settled = status == Term(AssessmentStatus.Implemented) || status == Term(AssessmentStatus.Lapsed);
@@ -101,7 +110,7 @@ public sealed record ObligationState(
         var blockedBy = obligation.Linkage
             .Where(l => l.Type == LinkageType.ConditionalOn)
             .Select(l => l.Obligation)
-            .Where(c => StatusOf(LatestViews(assessmentsOf(c), asOf)) != Term(AssessmentStatus.Implemented))
+            .Where(c => statusOfCondition(c) != Term(AssessmentStatus.Implemented))
             .ToList();
         var partners = obligation.Linkage
             .Where(l => l.Type == LinkageType.ReciprocalTo)
@@ -116,6 +125,33 @@ public sealed record ObligationState(
             ReciprocalPartners = partners,
             ContestingClaims = Contesting(obligation.Id, claims, asOf),
         };
+    }
+
+    /// <summary>
+    /// Rule 1 on assessments sorted by date (then id), as <see cref="ComplianceCase"/> keeps them: those that count
+    /// are a prefix of the list, and each assessor's last one in it is its view. Gives what
+    /// <see cref="LatestViews"/> gives, without grouping or sorting.
+    /// </summary>
+    internal static List<Assessment> LatestViewsOfSorted(IReadOnlyList<Assessment> sorted, DateOnly asOf)
+    {
+        var views = new List<Assessment>(2);
+        for (var i = 0; i < sorted.Count && sorted[i].AsOf.First <= asOf; i++) Keep(views, sorted[i]);
+        views.Sort(static (x, y) => x.Assessor.CompareTo(y.Assessor));
+        return views;
+    }
+
+    /// <summary>Adds a later assessment to the views: it replaces its assessor's earlier one.</summary>
+    internal static void Keep(List<Assessment> views, Assessment later)
+    {
+        for (var v = 0; v < views.Count; v++)
+        {
+            if (views[v].Assessor == later.Assessor)
+            {
+                views[v] = later;
+                return;
+            }
+        }
+        views.Add(later);
     }
 
     /// <summary>Rule 1: each assessor's latest assessment that may fall on or before the date, by assessor.</summary>

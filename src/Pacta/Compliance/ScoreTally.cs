@@ -59,8 +59,15 @@ public sealed record ScoreTally(int Obligations, int Denominator, int Numerator,
     public ScoreTally Add(IReadOnlyCollection<PamScore?> viewScores)
     {
         ArgumentNullException.ThrowIfNull(viewScores);
-        if (viewScores.Count == 0) return this with { Obligations = Obligations + 1, Unassessed = Unassessed + 1 };
-        return ScoreRange.Of(viewScores) is { } range
+        return Add(viewScores.Count, ScoreRange.Of(viewScores));
+    }
+
+    /// <summary>Counts one obligation by how many current views it has and the range of their scores (none when no view carries one).</summary>
+    public ScoreTally Add(int views, ScoreRange? scores)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(views);
+        if (views == 0) return this with { Obligations = Obligations + 1, Unassessed = Unassessed + 1 };
+        return scores is { } range
             ? this with
             {
                 Obligations = Obligations + 1,
