@@ -36,9 +36,13 @@ public sealed class ComplianceCase
     public ComplianceCase(IEnumerable<Document> documents, IEnumerable<Assessment> assessments, IEnumerable<Claim> claims)
     {
         this.documents = [.. documents];
-        this.assessments = assessments
-            .GroupBy(a => a.Obligation)
-            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.AsOf).ThenBy(a => a.Id.Value, StringComparer.Ordinal).ToList());
+        this.assessments = [];
+        foreach (var assessment in assessments)
+        {
+            if (!this.assessments.TryGetValue(assessment.Obligation, out var list)) this.assessments[assessment.Obligation] = list = [];
+            list.Add(assessment);
+        }
+        foreach (var list in this.assessments.Values) list.Sort(ByDate);
         foreach (var document in this.documents)
         {
             foreach (var provision in document.Provisions)
@@ -59,6 +63,13 @@ public sealed class ComplianceCase
         reciprocalFrom = entries
             .SelectMany(x => x.Obligation.Linkage.Where(l => l.Type == LinkageType.ReciprocalTo).Select(l => (From: x.Obligation.Id, To: l.Obligation)))
             .ToLookup(x => x.To, x => x.From);
+    }
+
+    /// <summary>Date order (rule 1): by as-of date, then by id so that two views of one day have a fixed order.</summary>
+    private static int ByDate(Assessment x, Assessment y)
+    {
+        var byDate = x.AsOf.CompareTo(y.AsOf);
+        return byDate != 0 ? byDate : string.CompareOrdinal(x.Id.Value, y.Id.Value);
     }
 
     public static ComplianceCase From(Dataset dataset)
@@ -151,6 +162,7 @@ public sealed class ComplianceCase
     private sealed class Outcomes(ComplianceCase compliance, DateOnly asOf)
     {
         private readonly (int Views, ScoreRange? Scores)?[] known = new (int, ScoreRange?)?[compliance.entries.Count];
+        private readonly List<Assessment> views = [];
 
         public ScoreTally Tally(IEnumerable<int> members)
         {
@@ -159,7 +171,10 @@ public sealed class ComplianceCase
             {
                 if (known[at] is not { } outcome)
                 {
-                    var views = ObligationState.LatestViewsOfSorted(compliance.entries[at].Sorted, asOf);
+                    // Rule 1 as in LatestViewsOfSorted; a count needs no order, so the views are neither sorted nor kept.
+                    views.Clear();
+                    var sorted = compliance.entries[at].Sorted;
+                    for (var i = 0; i < sorted.Count && sorted[i].AsOf.First <= asOf; i++) ObligationState.Keep(views, sorted[i]);
                     known[at] = outcome = (views.Count, ScoresOf(views));
                 }
                 tally = tally.Add(outcome.Views, outcome.Scores);

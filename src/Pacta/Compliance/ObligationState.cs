@@ -107,15 +107,16 @@ public sealed record ObligationState(
         var due = obligation.Deadline?.Last ?? obligation.Period?.To?.Last;
         var settled = status == Term(AssessmentStatus.Implemented) || status == Term(AssessmentStatus.Lapsed);
         var overdue = due is { } d && d < asOf && !settled;
-        var blockedBy = obligation.Linkage
+        IReadOnlyList<RecordId> blockedBy = obligation.Linkage.Count == 0 ? [] : obligation.Linkage
             .Where(l => l.Type == LinkageType.ConditionalOn)
             .Select(l => l.Obligation)
             .Where(c => statusOfCondition(c) != Term(AssessmentStatus.Implemented))
             .ToList();
-        var partners = obligation.Linkage
+        var fromOthers = reciprocalFromOthers as IReadOnlyCollection<RecordId> ?? [.. reciprocalFromOthers];
+        IReadOnlyList<RecordId> partners = obligation.Linkage.Count == 0 && fromOthers.Count == 0 ? [] : obligation.Linkage
             .Where(l => l.Type == LinkageType.ReciprocalTo)
             .Select(l => l.Obligation)
-            .Concat(reciprocalFromOthers)
+            .Concat(fromOthers)
             .Distinct()
             .OrderBy(p => p.Value, StringComparer.Ordinal)
             .ToList();
@@ -178,6 +179,7 @@ public sealed record ObligationState(
     /// <summary>Rule 8, for claims: those about the obligation as of the date, if they differ in stance or asserter.</summary>
     internal static IReadOnlyList<Claim> Contesting(RecordId obligation, IEnumerable<Claim> claims, DateOnly asOf)
     {
+        if (claims is IReadOnlyCollection<Claim> { Count: < 2 }) return [];
         var about = claims
             .Where(c => c.Subject == obligation && (c.Date is null || c.Date.First <= asOf))
             .OrderBy(c => c.Date).ThenBy(c => c.Id.Value, StringComparer.Ordinal)
@@ -193,5 +195,13 @@ public sealed record ObligationState(
 
     /// <summary>A vocabulary term as the dataset and the API write it (kebab-case).</summary>
     public static string Term<TTerm>(TTerm term) where TTerm : struct, Enum =>
-        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(term.ToString());
+        Terms<TTerm>.Known.TryGetValue(term, out var known) ? known : Kebab(term.ToString());
+
+    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+
+    /// <summary>Each vocabulary's terms, converted once: derivation asks for them for every obligation.</summary>
+    private static class Terms<TTerm> where TTerm : struct, Enum
+    {
+        public static readonly Dictionary<TTerm, string> Known = Enum.GetValues<TTerm>().ToDictionary(t => t, t => Kebab(t.ToString()));
+    }
 }
