@@ -26,22 +26,22 @@ public sealed record TallySegment(DateOnly? From, DateOnly? Until, ScoreTally Ta
 public sealed class ComplianceTimeline
 {
     private readonly List<Document> documents;
-    private readonly Dictionary<RecordId, (Provision Provision, IReadOnlyList<StateSegment> Segments)> timelines = [];
+    private readonly Dictionary<RecordId, Obligation> obligations;
+    private readonly Dictionary<RecordId, List<Assessment>> assessments;
+    private readonly ILookup<RecordId, Claim> claims;
+    private readonly ILookup<RecordId, RecordId> reciprocalFrom;
+    // Each obligation is walked the first time it is asked for: a document's timeline costs its own obligations only.
+    private readonly Dictionary<RecordId, IReadOnlyList<StateSegment>> walked = [];
 
     public ComplianceTimeline(IEnumerable<Document> documents, IEnumerable<Assessment> assessments, IEnumerable<Claim> claims)
     {
         this.documents = [.. documents];
-        var byObligation = assessments.GroupBy(a => a.Obligation).ToDictionary(g => g.Key, g => g.ToList());
-        var claimsAbout = claims.ToLookup(c => c.Subject);
-        var all = this.documents.SelectMany(d => d.Provisions.SelectMany(p => p.Obligations.Select(o => (Provision: p, Obligation: o)))).ToList();
-        var reciprocalFrom = all
-            .SelectMany(x => x.Obligation.Linkage.Where(l => l.Type == LinkageType.ReciprocalTo).Select(l => (From: x.Obligation.Id, To: l.Obligation)))
+        obligations = this.documents.SelectMany(d => d.Obligations).ToDictionary(o => o.Id);
+        this.assessments = assessments.GroupBy(a => a.Obligation).ToDictionary(g => g.Key, g => g.ToList());
+        this.claims = claims.ToLookup(c => c.Subject);
+        reciprocalFrom = obligations.Values
+            .SelectMany(o => o.Linkage.Where(l => l.Type == LinkageType.ReciprocalTo).Select(l => (From: o.Id, To: l.Obligation)))
             .ToLookup(x => x.To, x => x.From);
-        foreach (var (provision, obligation) in all)
-        {
-            IReadOnlyList<Assessment> Of(RecordId id) => byObligation.TryGetValue(id, out var list) ? list : [];
-            timelines[obligation.Id] = (provision, Walk(obligation, Of, reciprocalFrom[obligation.Id], [.. claimsAbout[obligation.Id]]));
-        }
     }
 
     public static ComplianceTimeline From(Dataset dataset)
@@ -54,8 +54,17 @@ public sealed class ComplianceTimeline
 
     /// <summary>The stretches of one obligation's state, oldest first; together they cover all time.</summary>
     /// <exception cref="KeyNotFoundException">No document holds the obligation.</exception>
-    public IReadOnlyList<StateSegment> Segments(RecordId obligation) =>
-        timelines.TryGetValue(obligation, out var t) ? t.Segments : throw new KeyNotFoundException($"no obligation '{obligation}'");
+    public IReadOnlyList<StateSegment> Segments(RecordId obligation)
+    {
+        if (walked.TryGetValue(obligation, out var segments)) return segments;
+        var found = obligations.TryGetValue(obligation, out var o) ? o : throw new KeyNotFoundException($"no obligation '{obligation}'");
+        segments = Walk(found, AssessmentsOf, reciprocalFrom[obligation], [.. claims[obligation]]);
+        walked[obligation] = segments;
+        return segments;
+    }
+
+    private IReadOnlyList<Assessment> AssessmentsOf(RecordId obligation) =>
+        assessments.TryGetValue(obligation, out var list) ? list : [];
 
     /// <summary>An obligation's state as of a date, looked up in its stretches (equal to <see cref="ComplianceCase.State"/>).</summary>
     public ObligationState State(RecordId obligation, DateOnly asOf) => At(Segments(obligation), asOf).State with { AsOf = asOf };
