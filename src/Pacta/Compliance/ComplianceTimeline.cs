@@ -22,6 +22,7 @@ public sealed record TallySegment(DateOnly? From, DateOnly? Until, ScoreTally Ta
 /// assessments or of an assessment of one of its conditions (rules 1–3, 6), the first day of a claim about it
 /// (rule 8), and the day after its deadline or period ends (rule 4). Between two change dates it is constant,
 /// so the state at any date is a look-up, not a derivation: this is what an "as of" slider reads.
+/// An instance remembers the walks it has done and is meant for one request (or one thread) at a time.
 /// </summary>
 public sealed class ComplianceTimeline
 {
