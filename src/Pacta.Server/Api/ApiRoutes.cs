@@ -30,6 +30,7 @@ public static class ApiRoutes
         var api = app.MapGroup(Prefix).ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapDocumentsApi();
         api.MapObligationsApi();
+        api.MapComplianceApi();
         api.MapEventsApi();
         api.MapMeetingsApi();
         api.MapClaimsApi();

@@ -25,6 +25,9 @@ public sealed class PagesTests(LiveServer server) : IClassFixture<LiveServer>
     [InlineData("/places?naming=nonsense")]
     [InlineData("/places/khankendi-stepanakert?naming=party:armenia")]
     [InlineData("/map")]
+    [InlineData("/scorecard")]
+    [InlineData("/scorecard?document=trilateral-statement-2020-11-10")]
+    [InlineData("/scorecard?document=trilateral-statement-2020-11-10&asOf=2021-06-01")]
     public async Task Page_Answers(string path)
     {
         var (status, body) = await Get(path);
@@ -42,8 +45,32 @@ public sealed class PagesTests(LiveServer server) : IClassFixture<LiveServer>
     [InlineData("/places/trilateral-statement-2020-11-10")]
     [InlineData("/issues/no-such-issue")]
     [InlineData("/events/no-such-event")]
+    [InlineData("/scorecard?document=no-such-document")]
     public async Task UnknownRecord_Is404(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await Get(path)).Status);
+
+    [Theory]
+    [InlineData("/scorecard?document=trilateral-statement-2020-11-10&asOf=2021-02-30")]
+    [InlineData("/scorecard?document=trilateral-statement-2020-11-10&asOf=1990-01-01")]
+    public async Task Scorecard_with_a_bad_or_too_early_date_is_400(string path) =>
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get(path)).Status);
+
+    [Fact]
+    public async Task Scorecard_without_script_shows_each_obligation_as_of_the_date_asked()
+    {
+        var dataset = Pacta.Datasets.DatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "south-caucasus"));
+        var compliance = Pacta.Compliance.ComplianceCase.From(dataset);
+        var date = new DateOnly(2021, 6, 1);
+        var (status, body) = await Get("/scorecard?document=trilateral-statement-2020-11-10&asOf=2021-06-01");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var o in dataset.OfType<Pacta.Model.Document>().Single(d => d.Id.Value == "trilateral-statement-2020-11-10").Obligations)
+        {
+            var row = body[body.IndexOf($"<tr data-obligation=\"{o.Id}\">", StringComparison.Ordinal)..];
+            row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+            Assert.Contains($"class=\"cell status-{compliance.State(o.Id, date).Status}\"", row, StringComparison.Ordinal);
+        }
+    }
 
     [Fact]
     public async Task A_missing_page_says_so_in_a_page_while_the_api_answers_with_problem_details()

@@ -18,7 +18,9 @@ public sealed class DocumentModel(SqliteStore store, TimeProvider clock) : PageM
         if (!RecordId.IsValid(id) || store.Find(new RecordId(id)) is not Document document) return NotFound();
         Document = document;
         Names = new RecordNames(store);
-        Obligations = ObligationRow.Of([document], store, ObligationRow.Today(clock)).ToDictionary(r => r.State.Obligation.Id);
+        // Reciprocal partners may sit in another document: their states are derived too, so a pair shows side by side.
+        var compliance = ObligationRow.Compliance(store);
+        Obligations = ObligationRow.Of(compliance.Documents, compliance, ObligationRow.Today(clock)).ToDictionary(r => r.State.Obligation.Id);
         return Page();
     }
 

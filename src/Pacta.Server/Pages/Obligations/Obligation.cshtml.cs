@@ -14,6 +14,8 @@ public sealed class ObligationModel(SqliteStore store, TimeProvider clock) : Pag
     public ObligationState State { get; private set; } = null!;
     public IReadOnlyList<Assessment> Assessments { get; private set; } = [];
     public IReadOnlyList<Claim> Claims { get; private set; } = [];
+    /// <summary>The obligations it is reciprocal to, each with its own state, to be shown beside this one.</summary>
+    public IReadOnlyList<(ObligationInContext Context, ObligationState State)> Partners { get; private set; } = [];
     public RecordNames Names { get; private set; } = null!;
 
     public IActionResult OnGet(string id)
@@ -22,7 +24,10 @@ public sealed class ObligationModel(SqliteStore store, TimeProvider clock) : Pag
         Context = context;
         Names = new RecordNames(store);
         Assessments = store.All<Assessment>().Where(a => a.Obligation == context.Obligation.Id).OrderBy(a => a.AsOf).ThenBy(a => a.Assessor).ToList();
-        State = ObligationState.Of(context.Obligation, Assessments, ObligationRow.Today(clock));
+        var compliance = ObligationRow.Compliance(store);
+        var today = ObligationRow.Today(clock);
+        State = compliance.State(context.Obligation.Id, today);
+        Partners = [.. State.ReciprocalPartners.Select(p => (store.FindObligation(p), compliance.State(p, today))).Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.Item2))];
         Claims = store.All<Claim>().Where(c => c.Subject == context.Obligation.Id).OrderBy(c => c.Asserter).ThenBy(c => c.Date).ToList();
         return Page();
     }

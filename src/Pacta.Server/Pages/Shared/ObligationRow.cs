@@ -8,17 +8,19 @@ namespace Pacta.Server.Pages.Shared;
 public sealed record ObligationRow(Document Document, Provision Provision, ObligationState State)
 {
     /// <summary>
-    /// The state of every obligation of these documents as of a day, from the store's assessments
-    /// (assessments are one per obligation and assessor per date: far fewer than events).
+    /// The state of every obligation of these documents as of a day, by every rule (<see cref="ComplianceCase"/>:
+    /// conditions and reciprocal partners in any document, claims about the obligation).
     /// </summary>
-    public static IReadOnlyList<ObligationRow> Of(IEnumerable<Document> documents, SqliteStore store, DateOnly asOf)
-    {
-        var assessments = store.All<Assessment>().ToLookup(a => a.Obligation);
-        return documents
-            .SelectMany(d => d.Provisions.SelectMany(p => p.Obligations.Select(o =>
-                new ObligationRow(d, p, ObligationState.Of(o, assessments[o.Id], asOf)))))
-            .ToList();
-    }
+    public static IReadOnlyList<ObligationRow> Of(IEnumerable<Document> documents, SqliteStore store, DateOnly asOf) =>
+        Of(documents, Compliance(store), asOf);
+
+    public static IReadOnlyList<ObligationRow> Of(IEnumerable<Document> documents, ComplianceCase compliance, DateOnly asOf) =>
+        [.. documents.SelectMany(d => d.Provisions.SelectMany(p => p.Obligations.Select(o =>
+            new ObligationRow(d, p, compliance.State(o.Id, asOf)))))];
+
+    /// <summary>Everything compliance is derived from, read once (assessments and claims are far fewer than events).</summary>
+    public static ComplianceCase Compliance(SqliteStore store) =>
+        new(store.All<Document>(), store.All<Assessment>(), store.All<Claim>());
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -40,7 +40,8 @@ public sealed class OpenApiApprovalTests(ApiHost host) : IClassFixture<ApiHost>
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         string[] expected =
         [
-            "/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/obligations", "/api/v1/obligations/{id}",
+            "/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/obligations", "/api/v1/obligations/{id}", "/api/v1/obligations/{id}/assessments",
+            "/api/v1/compliance", "/api/v1/compliance/timeline",
             "/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/aggregate", "/api/v1/meetings",
             "/api/v1/claims", "/api/v1/claims/contested", "/api/v1/issues", "/api/v1/issues/{id}",
             "/api/v1/places", "/api/v1/places/{id}", "/api/v1/sources", "/api/v1/sources/{id}", "/api/v1/actors", "/api/v1/actors/{id}",

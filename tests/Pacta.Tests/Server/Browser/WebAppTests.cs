@@ -19,7 +19,7 @@ public sealed class WebAppTests(Chromium chromium) : IClassFixture<Chromium>
             Assert.Equal(1, await page.GetByRole(AriaRole.Heading, new() { Name = heading }).CountAsync());
         Assert.Equal(10, await page.Locator("section[aria-labelledby=latest] tbody tr").CountAsync());
         Assert.True(await page.Locator("section[aria-labelledby=contested] tbody tr").CountAsync() > 0);
-        Assert.Equal(7, await page.Locator("header nav a").CountAsync());
+        Assert.Equal(8, await page.Locator("header nav a").CountAsync());
         await Chromium.ScreenshotAsync(page, "dashboard");
     }
 
