@@ -148,28 +148,33 @@ public static class DocxRenderer
                 new TableStyle { Val = "ReportTable" },
                 new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
                 borders,
-                new TableLayout { Type = TableLayoutValues.Autofit },
+                new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableCellMarginDefault(
                     new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
                     new TableCellLeftMargin { Width = 70, Type = TableWidthValues.Dxa },
                     new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
                     new TableCellRightMargin { Width = 70, Type = TableWidthValues.Dxa })));
+            // Columns share the page by how much text they hold (within bounds), so prose columns get room and counts do not.
+            var weights = table.Headers.Select((h, i) => Math.Clamp(
+                table.Rows.Select(r => i < r.Cells.Count ? r.Cells[i].PlainText.Length : 0).DefaultIfEmpty(0).Average() + 4,
+                Math.Min(h.Length, 14) + 2, 70)).ToList();
+            var widths = weights.Select(w => ((int)((PageWidth - 2 * Margin) * w / weights.Sum())).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var grid = new TableGrid();
-            var columnWidth = ((PageWidth - 2 * Margin) / table.Headers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var _ in table.Headers) grid.Append(new GridColumn { Width = columnWidth });
+            foreach (var width in widths) grid.Append(new GridColumn { Width = width });
             result.Append(grid);
+            TableCellWidth Width(int column) => new() { Width = widths[Math.Min(column, widths.Count - 1)], Type = TableWidthUnitValues.Dxa };
 
             var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-            foreach (var text in table.Headers)
+            foreach (var (text, column) in table.Headers.Select((h, i) => (h, i)))
                 header.Append(new TableCell(
-                    new TableCellProperties(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "EEF1F6" }),
+                    new TableCellProperties(Width(column), new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "EEF1F6" }),
                     Paragraph("TableText", [new Text(text, Strong: true)])));
             result.Append(header);
             foreach (var row in table.Rows)
             {
                 var tableRow = new TableRow(new TableRowProperties(new CantSplit()));
                 for (var i = 0; i < row.Cells.Count; i++)
-                    tableRow.Append(new TableCell(Paragraph("TableText", row.Cells[i].Content, i == 0 ? row.Anchor : null)));
+                    tableRow.Append(new TableCell(new TableCellProperties(Width(i)), Paragraph("TableText", row.Cells[i].Content, i == 0 ? row.Anchor : null)));
                 result.Append(tableRow);
             }
             return result;
