@@ -47,7 +47,7 @@ public class ReportSettings : StoreSettings
         return new CaseRecords(Enum.GetValues<RecordKind>().Where(k => k != RecordKind.Obligation).SelectMany(store.All));
     }
 
-    /// <summary>Checks that --out can be written before any work is done: its folder exists and is not a file.</summary>
+    /// <summary>Checks that --out can be written before any work is done: it is not a folder, and its folder exists and takes a new file.</summary>
     public void CheckOut()
     {
         if (Out is null) return;
@@ -55,6 +55,15 @@ public class ReportSettings : StoreSettings
         if (Directory.Exists(full)) throw new UsageException($"--out '{Out}' is a folder; name a file");
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder)) throw new UsageException($"--out '{Out}': the folder {folder} does not exist");
+        var probe = Path.Combine(folder, $".pacta-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out '{Out}': cannot write in {folder}: {e.Message}");
+        }
     }
 
     public int Write(Report report, string defaultName)
@@ -94,7 +103,7 @@ public sealed class ComplianceReportCommand : Command<ComplianceReportCommand.Se
         var records = settings.Records();
         RecordId? document = settings.Document is null ? null : new RecordId(settings.Document);
         if (document is not null && !records.Documents.Any(d => d.Id == document))
-            throw new UsageException($"--document '{document}': the store has no such document (see pacta list documents)");
+            throw new UsageException($"--document '{document}': the store has no such document; 'pacta list documents' lists them");
         var report = ComplianceReport.Build(records, asOf, document);
         return settings.Write(report, $"compliance-{(document is null ? "" : document.Value + "-")}{Words.Date(asOf)}");
     }

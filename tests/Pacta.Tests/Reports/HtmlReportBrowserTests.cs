@@ -51,6 +51,8 @@ public sealed class HtmlReportBrowserTests
 
         await page.GotoAsync(new Uri(path).AbsoluteUri);
 
+        Directory.CreateDirectory(Chromium.Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "compliance-report.png"), FullPage = false });
         var charts = page.Locator("figure.chart img");
         Assert.Equal(2, await charts.CountAsync());
         for (var i = 0; i < 2; i++)
@@ -63,8 +65,6 @@ public sealed class HtmlReportBrowserTests
         }
         Assert.Empty(outside);
         Assert.Empty(errors);
-        Directory.CreateDirectory(Chromium.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "compliance-report.png"), FullPage = false });
         await charts.First.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Chromium.Screenshots, "compliance-report-chart.png") });
 
         // A link to evidence leads to its entry in the appendix.
