@@ -27,10 +27,10 @@ public static class ComplianceReport
         {
             Summary(records, documents, asOf, document),
             Charts(records, documents, asOf, document),
-            RollUps("By party (bearer)", "party", compliance.ByParty(asOf, document).Select(r => (records.Name(new RecordId(r.Key)), r)),
+            RollUps("By party (bearer)", "party", "parties", compliance.ByParty(asOf, document).Select(r => (records.Name(new RecordId(r.Key)), r)),
                 "Every obligation a party bears, over " + (document is null ? "all documents" : "this document") +
                 "; an obligation with several bearers counts whole for each."),
-            RollUps("By theme", "theme", compliance.ByTheme(asOf, document).Select(r => (r.Key, r)),
+            RollUps("By theme", "theme", "themes", compliance.ByTheme(asOf, document).Select(r => (r.Key, r)),
                 "Every obligation of a provision with the theme; an obligation under several themes counts under each."),
         };
         foreach (var d in documents) sections.AddRange(DocumentSections(records, evidence, d, asOf));
@@ -89,13 +89,13 @@ public static class ComplianceReport
             .Append(asOf)];
     }
 
-    private static Section RollUps(string heading, string what, IEnumerable<(string Name, RollUp RollUp)> rollUps, string note)
+    private static Section RollUps(string heading, string what, string anchor, IEnumerable<(string Name, RollUp RollUp)> rollUps, string note)
     {
         var rows = rollUps.Select(r => RollUpRow(r.Name, r.RollUp.Tally)).ToList();
         return new Section(heading, [
             Paragraph.Note(new Text(note)),
             rows.Count == 0 ? new Paragraph(new Text("None.")) : RollUpTable(what, rows),
-        ]);
+        ], Anchor: anchor);
     }
 
     private static Table RollUpTable(string what, IReadOnlyList<Row> rows) =>
