@@ -2,6 +2,7 @@ using Pacta.Cli;
 using Pacta.Cli.Browse;
 using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
+using Pacta.Cli.Reports;
 using Pacta.Cli.Serve;
 using Pacta.Cli.Store;
 using Spectre.Console.Cli;
@@ -34,6 +35,14 @@ app.Configure(config =>
     config.AddCommand<AssessCommand>("assess")
         .WithDescription("Record one assessor's view of an obligation (status, PAM score, evidence) in one transaction, then show its derived state.");
     config.AddCommand<HistoryCommand>("history").WithDescription("Show every recorded change of one record: who, when, what.");
+    config.AddBranch("report", report =>
+    {
+        report.SetDescription("Write a report from the store as HTML, Markdown or DOCX (docs/reports.md).");
+        report.AddCommand<ComplianceReportCommand>("compliance")
+            .WithDescription("Roll-ups per document, party and theme, every obligation's state, assessors' views and their evidence, as of a date.");
+        report.AddCommand<BriefingReportCommand>("briefing")
+            .WithDescription("What a mediator reads before a round: issues and positions, overdue and blocked obligations, recent events, claims, deadlines.");
+    });
 });
 
 return ExitCodes.Run(app, args);

@@ -9,6 +9,10 @@ public class DomainDependenciesTests
     [InlineData("Microsoft.AspNetCore")]
     [InlineData("Microsoft.EntityFrameworkCore")]
     [InlineData("Pacta.Store")]
+    [InlineData("DocumentFormat.OpenXml")]
+    [InlineData("ScottPlot")]
+    [InlineData("SkiaSharp")]
+    [InlineData("Pacta.Reports")]
     public void The_domain_does_not_reference(string prefix)
     {
         var referenced = typeof(Pacta.Model.RecordId).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
@@ -24,5 +28,14 @@ public class DomainDependenciesTests
         var referenced = typeof(Pacta.Store.SqliteStore).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
 
         Assert.Contains(referenced, name => name.StartsWith("Microsoft.Data.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_check_would_see_a_report_library()
+    {
+        var referenced = typeof(Pacta.Reports.ReportOutput).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Contains(referenced, name => name.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal));
+        Assert.Contains(referenced, name => name.StartsWith("ScottPlot", StringComparison.Ordinal));
     }
 }
