@@ -103,7 +103,7 @@ public sealed class ComplianceReportCommand : Command<ComplianceReportCommand.Se
         var records = settings.Records();
         RecordId? document = settings.Document is null ? null : new RecordId(settings.Document);
         if (document is not null && !records.Documents.Any(d => d.Id == document))
-            throw new UsageException($"--document '{document}': the store has no such document; 'pacta list documents' lists them");
+            throw new InvalidArgumentsException([$"--document '{document}': the store has no such document; 'pacta list documents' lists them"]);
         var report = ComplianceReport.Build(records, asOf, document);
         return settings.Write(report, $"compliance-{(document is null ? "" : document.Value + "-")}{Words.Date(asOf)}");
     }

@@ -57,7 +57,6 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("briefing", "--before", "2025-02-30")]
     [InlineData("compliance", "--format", "pdf")]
     [InlineData("compliance", "--document", "Not An Id")]
-    [InlineData("compliance", "--document", "no-such-document")]
     [InlineData("compliance", "--out", "missing-folder/report.html")]
     [InlineData("briefing", "--out", ".")]
     [InlineData("compliance", "--format", "md", "--out", "report.docx")]
@@ -68,6 +67,17 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("pacta: ", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+        Assert.Equal(["pacta.db"], Files());
+    }
+
+    [Fact]
+    public void A_document_the_store_lacks_is_invalid_input_and_writes_nothing()
+    {
+        var run = Pacta.RunIn(folder.Path, "report", "compliance", "--document", "no-such-document");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("--document 'no-such-document': the store has no such document", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Out);
         Assert.Equal(["pacta.db"], Files());
     }
