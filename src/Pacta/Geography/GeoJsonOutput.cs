@@ -104,5 +104,5 @@ public static class GeoJsonOutput
     private static void Position(StringBuilder text, Coordinate c) =>
         text.Append('[').Append(Number(c.X)).Append(',').Append(Number(c.Y)).Append(']');
 
-    private static string Number(double value) => Math.Round(value, 7).ToString("R", CultureInfo.InvariantCulture);
+    private static string Number(double value) => Math.Round(value, 6).ToString("R", CultureInfo.InvariantCulture);
 }
