@@ -1,6 +1,8 @@
 using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Simplify;
+using Pacta.Geography;
 using Pacta.Json;
 using Pacta.Model;
 using Pacta.Places;
@@ -67,8 +69,8 @@ public static class LayersApi
 
         var features = name switch
         {
-            "boundaries" => PlaceFeatures(store, box, boundaries: true),
-            "places" => PlaceFeatures(store, box, boundaries: false),
+            "boundaries" => PlaceFeatures(store, box, z, boundaries: true),
+            "places" => PlaceFeatures(store, box, z, boundaries: false),
             "events" => EventCells(store, box, z),
             _ => MeetingFeatures(store, box),
         };
@@ -92,19 +94,34 @@ public static class LayersApi
         return kept.MinBy(size => Math.Abs(Math.Log(size / ideal)));
     }
 
-    private static IEnumerable<IFeature> PlaceFeatures(SqliteStore store, BoundingBox box, bool boundaries) =>
+    /// <summary>
+    /// Degrees a vertex may move when a line or polygon is simplified for zoom <paramref name="zoom"/>: about half a
+    /// screen pixel (a 256-pixel tile spans 360/2^z degrees), so the drawing does not change while the payload shrinks.
+    /// </summary>
+    public static double SimplifyDegrees(int zoom) => 360.0 / Math.Pow(2, zoom) / 256 / 2;
+
+    private static IEnumerable<IFeature> PlaceFeatures(SqliteStore store, BoundingBox box, int zoom, bool boundaries) =>
         store.PlacesIntersecting(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat)
             .Select(id => store.Find(id) as Place)
             .Where(p => p?.Geometry is not null && BoundaryKinds.Contains(p.Kind) == boundaries)
-            .Select(p => (IFeature)new Feature(p!.Geometry, new AttributesTable(new Dictionary<string, object?>
+            .Select(p => (IFeature)new Feature(Simplified(p!.Geometry!, zoom), new AttributesTable(new Dictionary<string, object?>
             {
                 ["id"] = p.Id.Value,
                 ["kind"] = Term(p.Kind),
                 ["name"] = p.AllNames,
                 ["label"] = NamingPolicy.All.Label(p),
                 ["status"] = p.Status is { } s ? Term(s) : null,
+                ["heldBy"] = p.HeldBy?.Value,
+                ["claimedBy"] = p.ClaimedBy.Count == 0 ? null : p.ClaimedBy.Select(c => c.Value).ToArray(),
+                // Measured on the stored geometry, not the simplified one, and on the ellipsoid.
+                ["lengthKm"] = p.Geometry!.Dimension == Dimension.Curve ? Math.Round(Measures.Length(p.Geometry) / 1000, 3) : null,
+                ["areaKm2"] = p.Geometry.Dimension == Dimension.Surface ? Math.Round(Measures.Area(p.Geometry) / 1e6, 3) : null,
                 ["href"] = $"/places/{p.Id}",
             })));
+
+    /// <summary>The geometry with detail below the zoom's resolution removed, keeping its topology (rings stay valid).</summary>
+    private static Geometry Simplified(Geometry geometry, int zoom) =>
+        geometry.Dimension == Dimension.Point ? geometry : TopologyPreservingSimplifier.Simplify(geometry, SimplifyDegrees(zoom));
 
     private static IEnumerable<IFeature> EventCells(SqliteStore store, BoundingBox box, int zoom) =>
         store.EventGrid(new EventFilter(Box: box, Meetings: false), CellDegrees(zoom))

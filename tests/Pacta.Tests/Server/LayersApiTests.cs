@@ -96,4 +96,43 @@ public sealed class LayersApiTests(LiveServer server) : IClassFixture<LiveServer
 
         Assert.Contains("boundaries", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    private static int Positions(JsonElement coordinates) =>
+        coordinates[0].ValueKind == JsonValueKind.Array ? coordinates.EnumerateArray().Sum(Positions) : 1;
+
+    private async Task<JsonElement> BoundaryFeature(string id, int zoom) =>
+        (await Json($"/api/v1/layers/boundaries?zoom={zoom}")).GetProperty("features").EnumerateArray()
+            .Single(f => f.GetProperty("properties").GetProperty("id").GetString() == id);
+
+    [Fact]
+    public async Task Boundaries_AreSimplifiedByZoomButMeasuredInFull()
+    {
+        var far = await BoundaryFeature("azerbaijan-boundary", 4);
+        var near = await BoundaryFeature("azerbaijan-boundary", 14);
+
+        Assert.True(Positions(far.GetProperty("geometry").GetProperty("coordinates")) < Positions(near.GetProperty("geometry").GetProperty("coordinates")) / 4,
+            "a zoomed-out map gets far fewer vertices");
+        Assert.Equal(near.GetProperty("properties").GetProperty("areaKm2").GetDouble(), far.GetProperty("properties").GetProperty("areaKm2").GetDouble());
+        Assert.InRange(near.GetProperty("properties").GetProperty("areaKm2").GetDouble(), 86_600 * 0.97, 86_600 * 1.03);
+    }
+
+    [Fact]
+    public async Task Lines_CarryTheirGeodesicLengthAndPolygonsTheirArea()
+    {
+        var places = (await Json("/api/v1/layers/places")).GetProperty("features").EnumerateArray().ToList();
+        var boundaries = (await Json("/api/v1/layers/boundaries")).GetProperty("features").EnumerateArray().ToList();
+
+        Assert.All(places.Concat(boundaries), f =>
+        {
+            var type = f.GetProperty("geometry").GetProperty("type").GetString()!;
+            var p = f.GetProperty("properties");
+            Assert.Equal(type.EndsWith("LineString", StringComparison.Ordinal), p.TryGetProperty("lengthKm", out var l) && l.ValueKind == JsonValueKind.Number);
+            Assert.Equal(type.EndsWith("Polygon", StringComparison.Ordinal), p.TryGetProperty("areaKm2", out var a) && a.ValueKind == JsonValueKind.Number);
+        });
+        // The schematic Lachin road: Goris, Lachin/Berdzor, Shusha/Shushi, Khankendi/Stepanakert.
+        var road = places.Single(f => f.GetProperty("properties").GetProperty("id").GetString() == "lachin-road").GetProperty("properties").GetProperty("lengthKm").GetDouble();
+        var legs = Pacta.Geography.Geodesic.Distance(46.3387, 39.5111, 46.5456, 39.6361) + Pacta.Geography.Geodesic.Distance(46.5456, 39.6361, 46.7506, 39.7586)
+            + Pacta.Geography.Geodesic.Distance(46.7506, 39.7586, 46.7518, 39.8153);
+        Assert.Equal(legs / 1000, road, 0.001);
+    }
 }
