@@ -116,6 +116,9 @@ public static class LayersApi
                 // Measured on the stored geometry, not the simplified one, and on the ellipsoid.
                 ["lengthKm"] = p.Geometry!.Dimension == Dimension.Curve ? Math.Round(Measures.Length(p.Geometry) / 1000, 3) : null,
                 ["areaKm2"] = p.Geometry.Dimension == Dimension.Surface ? Math.Round(Measures.Area(p.Geometry) / 1e6, 3) : null,
+                ["versionOf"] = p.VersionOf?.Value,
+                // Dated changes of status, holder and regime, oldest first: the map's history slider restyles by them.
+                ["history"] = p.History.Count == 0 ? null : JsonSerializer.SerializeToNode(p.History, Json),
                 ["href"] = $"/places/{p.Id}",
             })));
 
