@@ -187,7 +187,7 @@ public static class LayersApi
                 ["areaKm2"] = p.Geometry.Dimension == Dimension.Surface ? Math.Round(Measures.Area(p.Geometry) / 1e6, 3) : null,
                 ["versionOf"] = p.VersionOf?.Value,
                 // Dated changes of status, holder and regime, oldest first: the map's history slider restyles by them.
-                ["history"] = p.History.Count == 0 ? null : JsonSerializer.SerializeToNode(p.History, Json),
+                ["history"] = p.History is null ? null : JsonSerializer.SerializeToNode(p.History, Json),
                 ["href"] = $"/places/{p.Id}",
             })));
 

@@ -125,7 +125,8 @@ public static class GeoJsonInput
                 Repaired(crs.Value, "dropped the crs member (it named WGS 84, which RFC 7946 GeoJSON always is)");
                 return;
             }
-            Error(crs.Line, crs.Column, wgs84
+            var (line, column) = obj.Map.Locate(crs.KeyOffset);
+            Error(line, column, wgs84
                 ? "RFC 7946 GeoJSON has no \"crs\" member: coordinates are always WGS 84 longitude, latitude (--fix drops it)"
                 : "RFC 7946 GeoJSON has no \"crs\" member, and this one names another reference system: reproject the data to WGS 84 longitude, latitude first");
         }

@@ -35,19 +35,22 @@ public sealed record Place(
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
 
-    /// <summary>Dated changes of status, holder or regime, oldest first; the record's own fields say where things stand now.</summary>
-    public IReadOnlyList<PlaceChange> History { get; } = CheckHistory(History ?? [], Kind, Status, HeldBy);
+    /// <summary>
+    /// Dated changes of status, holder or regime, oldest first (null when none: records without a history keep the JSON
+    /// form they had before histories existed); the record's own fields say where things stand now.
+    /// </summary>
+    public IReadOnlyList<PlaceChange>? History { get; } = History is null || History.Count == 0 ? null : CheckHistory(History, Kind, Status, HeldBy);
 
     /// <summary>Another place this one is a version of: a competing proposal for the same line, a bypass of a road.</summary>
     public RecordId? VersionOf { get; } = VersionOf == Id ? throw new ArgumentException("a place cannot be a version of itself", nameof(VersionOf)) : VersionOf;
 
-    /// <summary>Who proposed this version (empty for a line that exists on the ground).</summary>
-    public IReadOnlyList<RecordId> ProposedBy { get; } = Guard.Distinct(ProposedBy ?? [], nameof(ProposedBy));
+    /// <summary>Who proposed this version (null for a line that exists on the ground).</summary>
+    public IReadOnlyList<RecordId>? ProposedBy { get; } = ProposedBy is null || ProposedBy.Count == 0 ? null : Guard.Distinct(ProposedBy, nameof(ProposedBy));
 
     RecordKind IRecord.Kind => RecordKind.Place;
 
     /// <summary>What the history says held at a date: the latest change on or before it (null before the first).</summary>
-    public PlaceChange? AsOf(DateOnly date) => History.LastOrDefault(c => c.Date.First <= date);
+    public PlaceChange? AsOf(DateOnly date) => History?.LastOrDefault(c => c.Date.First <= date);
 
     private static IReadOnlyList<PlaceChange> CheckHistory(IReadOnlyList<PlaceChange> history, PlaceKind kind, BorderStatus? status, RecordId? heldBy)
     {
@@ -79,8 +82,8 @@ public sealed record Place(
             .Concat(Reference.Each("claimedBy", ClaimedBy, RecordKind.Actor))
             .Concat(Reference.One("within", Within, RecordKind.Place))
             .Concat(Reference.One("versionOf", VersionOf, RecordKind.Place))
-            .Concat(Reference.Each("proposedBy", ProposedBy, RecordKind.Actor))
-            .Concat(History.SelectMany((c, i) => Reference.Each($"history[{i}].sources", c.Sources, RecordKind.Source)
+            .Concat(Reference.Each("proposedBy", ProposedBy ?? [], RecordKind.Actor))
+            .Concat((History ?? []).SelectMany((c, i) => Reference.Each($"history[{i}].sources", c.Sources, RecordKind.Source)
                 .Concat(Reference.One($"history[{i}].heldBy", c.HeldBy, RecordKind.Actor))
                 .Concat(Reference.Each($"history[{i}].guardedBy", c.GuardedBy, RecordKind.Actor))
                 .Concat(Reference.One($"history[{i}].document", c.Document, RecordKind.Document))));

@@ -24,7 +24,7 @@ public sealed class PlaceHistoryTests
         Assert.Null(section.AsOf(new DateOnly(2024, 1, 1)));
         Assert.Equal(BorderStatus.Agreed, section.AsOf(new DateOnly(2024, 5, 1))!.Status);
         Assert.Equal(BorderStatus.Delimited, section.AsOf(new DateOnly(2024, 6, 1))!.Status);
-        Assert.Equal(section.Status, section.History[^1].Status);
+        Assert.Equal(section.Status, section.History![^1].Status);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class PlaceHistoryTests
     {
         var place = Bundled.Value[district];
         Assert.Equal(holder, place.AsOf(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))!.HeldBy!.Value);
-        Assert.Equal(Id("trilateral-statement-2020-11-10"), place.History[^1].Document);
+        Assert.Equal(Id("trilateral-statement-2020-11-10"), place.History![^1].Document);
     }
 
     [Fact]
