@@ -2,6 +2,7 @@ using Pacta.Cli;
 using Pacta.Cli.Browse;
 using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
+using Pacta.Cli.Geography;
 using Pacta.Cli.Reports;
 using Pacta.Cli.Serve;
 using Pacta.Cli.Store;
@@ -19,11 +20,14 @@ app.Configure(config =>
     {
         import.SetDescription("Load records into the store, in one transaction.");
         import.AddCommand<ImportPactaCommand>("pacta").WithDescription("Load a Pacta dataset folder (docs/data-format.md).");
+        import.AddCommand<ImportGeoJsonCommand>("geojson").WithDescription("Load GeoJSON features as places of one layer (--layer NAME); --fix repairs and reports.");
     });
     config.AddBranch("export", export =>
     {
         export.SetDescription("Write the store's records out.");
         export.AddCommand<ExportPactaCommand>("pacta").WithDescription("Write the whole store as a Pacta dataset folder.");
+        export.AddCommand<ExportGeoJsonCommand>("geojson").WithDescription("Write places as RFC 7946 GeoJSON (--out FILE [--layer NAME]).");
+        export.AddCommand<ExportGpkgCommand>("gpkg").WithDescription("Write places as a GeoPackage, one table per layer (--out FILE [--layer NAME]).");
     });
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Check a dataset folder without loading it; every problem as path:line:col: message.");

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Simplify;
+using Pacta.Geography;
 using Pacta.Json;
 using Pacta.Model;
 using Pacta.Places;
@@ -37,6 +39,10 @@ public static class LayersApi
     {
         var group = app.MapGroup("/layers").WithTags("Layers");
         group.MapGet("", List).WithName("ListLayers").WithSummary("The map layers: name, title, geometry kind, how many records each draws from.");
+        group.MapGet("inside/{id}", Inside).WithName("GetInsideArea")
+            .WithSummary("Spatial question: the places and events inside a place's area, or within buffer=METRES of any place (a route, a border segment, a point).");
+        group.MapGet("routes/comparison", RouteComparison).WithName("CompareRoutes")
+            .WithSummary("Every route with its geodesic length beside the lengths in kilometres that claims give.");
         group.MapGet("{name}", Get).WithName("GetLayer").WithSummary("One layer as a GeoJSON FeatureCollection, within bbox=west,south,east,north at zoom Z.");
         return app;
     }
@@ -67,14 +73,79 @@ public static class LayersApi
 
         var features = name switch
         {
-            "boundaries" => PlaceFeatures(store, box, boundaries: true),
-            "places" => PlaceFeatures(store, box, boundaries: false),
+            "boundaries" => PlaceFeatures(store, box, z, boundaries: true),
+            "places" => PlaceFeatures(store, box, z, boundaries: false),
             "events" => EventCells(store, box, z),
             _ => MeetingFeatures(store, box),
         };
         var collection = new FeatureCollection();
         foreach (var feature in features) collection.Add(feature);
         return TypedResults.Text(JsonSerializer.Serialize(collection, Json), GeoJsonType);
+    }
+
+    public const double MaxBufferMetres = 200_000;
+
+    private static IResult Inside(string id, string? buffer, SqliteStore store)
+    {
+        var parameters = new Parameters();
+        var key = parameters.Id(nameof(id), id);
+        double? metres = null;
+        if (buffer is not null)
+        {
+            if (double.TryParse(buffer, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 && m <= MaxBufferMetres)
+                metres = m;
+            else
+                parameters.Add(nameof(buffer), $"'{buffer}' is not a distance in metres between 0 and {MaxBufferMetres:0} (exclusive of 0)");
+        }
+        if (!parameters.Valid) return parameters.Problem();
+        if (store.Find(key!) is not Place { Geometry: { } geometry } place)
+            return TypedResults.Problem(statusCode: 404, title: "No such area", detail: $"There is no place '{id}' with a geometry.");
+        if (metres is null && geometry.Dimension != Dimension.Surface)
+            return TypedResults.Problem(statusCode: 400, title: "Not an area",
+                detail: $"'{id}' is a {Term(place.Kind)} drawn as a {geometry.GeometryType}: give buffer=METRES to ask what lies near it.");
+        var area = metres is { } w ? Measures.Buffer(geometry, w) : geometry;
+        var index = new AreaIndex<RecordId>([(place.Id, area)]);
+        var box = area.EnvelopeInternal;
+
+        var places = store.PlacesIntersecting(box.MinX, box.MinY, box.MaxX, box.MaxY)
+            .Where(other => other != place.Id)
+            .Select(other => store.Find(other) as Place)
+            .Where(other => other?.Geometry is not null && area.Intersects(other.Geometry))
+            .Select(other => new PlaceInside(other!.Id.Value, Term(other.Kind), other.AllNames, area.Covers(other.Geometry!)))
+            .ToList();
+        var events = new List<EventInside>();
+        string? cursor = null;
+        var filter = new EventFilter(Box: new BoundingBox(box.MinX, box.MinY, box.MaxX, box.MaxY));
+        var places2 = new Dictionary<RecordId, Place?>();
+        do
+        {
+            var page = store.QueryEvents(filter, SqliteStore.MaxPageSize, cursor);
+            foreach (var e in page.Events)
+            {
+                if (Position(e, places2, store) is { } at && index.TryFind(at.X, at.Y, out _))
+                    events.Add(new EventInside(e.Id.Value, e.Title, e.Start.ToString(), e.Meeting is not null));
+            }
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && events.Count < MaxInside);
+        return TypedResults.Ok(new InsideArea(place.Id.Value, metres, Math.Round(Measures.Area(area) / 1e6, 3), places, events.Take(MaxInside).ToList(), events.Count > MaxInside));
+    }
+
+    private const int MaxInside = 5000;
+
+    private static IResult RouteComparison(SqliteStore store)
+    {
+        var routes = store.All<Place>().Where(p => p.Kind == PlaceKind.Route).OrderBy(p => p.Id.Value, StringComparer.Ordinal)
+            .Select(p => new RouteLength(p.Id.Value, p.AllNames, p.VersionOf?.Value,
+                p.Geometry is { Dimension: Dimension.Curve } g ? Math.Round(Measures.Length(g) / 1000, 3) : null,
+                p.Geometry is null ? "no geometry in the dataset" : p.Note?.Contains("schematic", StringComparison.OrdinalIgnoreCase) == true ? "schematic line through the towns it serves" : null))
+            .ToList();
+        var claimed = store.All<Claim>()
+            .Where(c => c.Figure is { Unit: "km" })
+            .OrderBy(c => c.Subject.Value, StringComparer.Ordinal).ThenBy(c => c.Id.Value, StringComparer.Ordinal)
+            .Select(c => new ClaimedLength(c.Id.Value, c.Subject.Value, c.Asserter.Value, c.Statement, c.Figure!.Value, c.Figure.UpTo, Term(c.Figure.Qualifier)))
+            .ToList();
+        return TypedResults.Ok(new RouteComparisonTable(routes, claimed));
     }
 
     /// <summary>
@@ -92,19 +163,37 @@ public static class LayersApi
         return kept.MinBy(size => Math.Abs(Math.Log(size / ideal)));
     }
 
-    private static IEnumerable<IFeature> PlaceFeatures(SqliteStore store, BoundingBox box, bool boundaries) =>
+    /// <summary>
+    /// Degrees a vertex may move when a line or polygon is simplified for zoom <paramref name="zoom"/>: about half a
+    /// screen pixel (a 256-pixel tile spans 360/2^z degrees), so the drawing does not change while the payload shrinks.
+    /// </summary>
+    public static double SimplifyDegrees(int zoom) => 360.0 / Math.Pow(2, zoom) / 256 / 2;
+
+    private static IEnumerable<IFeature> PlaceFeatures(SqliteStore store, BoundingBox box, int zoom, bool boundaries) =>
         store.PlacesIntersecting(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat)
             .Select(id => store.Find(id) as Place)
             .Where(p => p?.Geometry is not null && BoundaryKinds.Contains(p.Kind) == boundaries)
-            .Select(p => (IFeature)new Feature(p!.Geometry, new AttributesTable(new Dictionary<string, object?>
+            .Select(p => (IFeature)new Feature(Simplified(p!.Geometry!, zoom), new AttributesTable(new Dictionary<string, object?>
             {
                 ["id"] = p.Id.Value,
                 ["kind"] = Term(p.Kind),
                 ["name"] = p.AllNames,
                 ["label"] = NamingPolicy.All.Label(p),
                 ["status"] = p.Status is { } s ? Term(s) : null,
+                ["heldBy"] = p.HeldBy?.Value,
+                ["claimedBy"] = p.ClaimedBy.Count == 0 ? null : p.ClaimedBy.Select(c => c.Value).ToArray(),
+                // Measured on the stored geometry, not the simplified one, and on the ellipsoid.
+                ["lengthKm"] = p.Geometry!.Dimension == Dimension.Curve ? Math.Round(Measures.Length(p.Geometry) / 1000, 3) : null,
+                ["areaKm2"] = p.Geometry.Dimension == Dimension.Surface ? Math.Round(Measures.Area(p.Geometry) / 1e6, 3) : null,
+                ["versionOf"] = p.VersionOf?.Value,
+                // Dated changes of status, holder and regime, oldest first: the map's history slider restyles by them.
+                ["history"] = p.History is null ? null : JsonSerializer.SerializeToNode(p.History, Json),
                 ["href"] = $"/places/{p.Id}",
             })));
+
+    /// <summary>The geometry with detail below the zoom's resolution removed, keeping its topology (rings stay valid).</summary>
+    private static Geometry Simplified(Geometry geometry, int zoom) =>
+        geometry.Dimension == Dimension.Point ? geometry : TopologyPreservingSimplifier.Simplify(geometry, SimplifyDegrees(zoom));
 
     private static IEnumerable<IFeature> EventCells(SqliteStore store, BoundingBox box, int zoom) =>
         store.EventGrid(new EventFilter(Box: box, Meetings: false), CellDegrees(zoom))
@@ -143,6 +232,20 @@ public static class LayersApi
 
     private static string Term<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }
+
+/// <summary>The answer to "what lies inside this area (or within this distance of this place)?".</summary>
+public sealed record InsideArea(string Area, double? BufferMetres, double AreaKm2, IReadOnlyList<PlaceInside> Places, IReadOnlyList<EventInside> Events, bool Truncated);
+
+public sealed record PlaceInside(string Id, string Kind, string Name, bool Wholly);
+
+public sealed record EventInside(string Id, string Title, string Date, bool Meeting);
+
+/// <summary>Our computed lengths of the routes beside the lengths claimed for them, each claim attributed.</summary>
+public sealed record RouteComparisonTable(IReadOnlyList<RouteLength> Routes, IReadOnlyList<ClaimedLength> Claimed);
+
+public sealed record RouteLength(string Id, string Name, string? VersionOf, double? LengthKm, string? Caveat);
+
+public sealed record ClaimedLength(string Claim, string Subject, string Asserter, string Statement, decimal ValueKm, decimal? UpToKm, string Qualifier);
 
 /// <summary>One map layer as the list shows it.</summary>
 public sealed record Layer(string Name, string Title, string Geometry, int FeatureCount = 0);

@@ -31,6 +31,12 @@ public static class DatasetLayout
     public const string DocumentsFolder = "documents";
     public const string MeetingsFile = "meetings.yaml";
 
+    /// <summary>Geometries too large to review inline: <c>geometry/ID.geojson</c>, one per place, instead of its <c>geometry:</c> key.</summary>
+    public const string GeometryFolder = "geometry";
+
+    /// <summary>Places with more vertices than this are written with their geometry in its own file.</summary>
+    public const int InlineGeometryVertices = 64;
+
     /// <summary>The list files, in the order they are read and written (things cited before the things citing them).</summary>
     public static IReadOnlyList<(string File, Type Type)> ListFiles { get; } =
     [

@@ -29,12 +29,15 @@ public static class DatasetReader
         var unreadable = new Dictionary<RecordId, RecordKind>();
         var info = ReadInfo(directory, problems);
         CheckFolderContents(directory, problems);
+        var geometries = GeometryFiles.Read(directory, problems);
 
         foreach (var (file, type) in DatasetLayout.ListFiles)
         {
             var path = Path.Combine(directory, file);
-            if (File.Exists(path)) ReadList(path, type, file == DatasetLayout.MeetingsFile, located, unreadable, problems);
+            if (File.Exists(path)) ReadList(path, type, file == DatasetLayout.MeetingsFile, located, unreadable, problems, type == typeof(Place) ? geometries : null);
         }
+        foreach (var (id, file) in geometries.Where(g => !g.Value.Used))
+            problems.Add(new Problem(file.Path, 1, 1, $"no place has the id '{id}': a geometry file is named after the place it belongs to"));
         var documents = Path.Combine(directory, DatasetLayout.DocumentsFolder);
         if (Directory.Exists(documents))
         {
@@ -79,6 +82,15 @@ public static class DatasetReader
         {
             var name = Path.GetFileName(entry);
             if (name.StartsWith('.') || expected.Contains(name) || name.EndsWith(".md", StringComparison.Ordinal)) continue;
+            if (name == DatasetLayout.GeometryFolder && Directory.Exists(entry))
+            {
+                foreach (var inner in Directory.EnumerateFileSystemEntries(entry).Order(StringComparer.Ordinal))
+                {
+                    if (Path.GetExtension(inner) != ".geojson" && !Path.GetFileName(inner).StartsWith('.'))
+                        problems.Add(new Problem(inner, 1, 1, "unexpected entry: the geometry folder holds one ID.geojson file per place"));
+                }
+                continue;
+            }
             if (name == DatasetLayout.DocumentsFolder && Directory.Exists(entry))
             {
                 foreach (var inner in Directory.EnumerateFileSystemEntries(entry).Order(StringComparer.Ordinal))
@@ -89,11 +101,12 @@ public static class DatasetReader
                 continue;
             }
             problems.Add(new Problem(entry, 1, 1,
-                $"unexpected entry in a dataset folder; known files: {string.Join(", ", expected.Order(StringComparer.Ordinal))}, and the {DatasetLayout.DocumentsFolder} folder"));
+                $"unexpected entry in a dataset folder; known files: {string.Join(", ", expected.Order(StringComparer.Ordinal))}, and the {DatasetLayout.DocumentsFolder} and {DatasetLayout.GeometryFolder} folders"));
         }
     }
 
-    private static void ReadList(string path, Type type, bool meetings, List<LocatedRecord> located, Dictionary<RecordId, RecordKind> unreadable, List<Problem> problems)
+    private static void ReadList(string path, Type type, bool meetings, List<LocatedRecord> located, Dictionary<RecordId, RecordKind> unreadable, List<Problem> problems,
+        Dictionary<string, GeometryFiles.Entry>? geometries = null)
     {
         var tree = Load(path, problems);
         if (tree?.Root is null) return;
@@ -104,6 +117,18 @@ public static class DatasetReader
         }
         for (var i = 0; i < items.Count; i++)
         {
+            if (geometries is not null && items[i] is JsonObject place && place["id"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                && geometries.TryGetValue(place["id"]!.GetValue<string>(), out var file))
+            {
+                file.Used = true;
+                if (place.ContainsKey("geometry"))
+                {
+                    problems.Add(tree.ProblemAt($"$[{i}].geometry", $"the geometry is given twice: here and in {file.Path}; keep one"));
+                    continue;
+                }
+                if (file.Geometry is null) continue; // its problems are reported at the file
+                place["geometry"] = file.Geometry.DeepClone();
+            }
             var record = ReadRecord(tree, $"$[{i}]", items[i], type, unreadable, problems);
             if (record is Event e && (e.Meeting is not null) != meetings)
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pacta.Geography;
 using Pacta.Json;
 using Pacta.Model;
 
@@ -39,7 +40,16 @@ public static class DatasetWriter
                 Save(group.Key, YamlWriter.Write(ToNode(ordered.Single())!));
                 continue;
             }
-            var list = new JsonArray(ordered.Select(ToNode).ToArray());
+            var list = new JsonArray(ordered.Select(record =>
+            {
+                var node = ToNode(record);
+                if (record is Place { Geometry: { } geometry } place && geometry.NumPoints > DatasetLayout.InlineGeometryVertices)
+                {
+                    Save(Path.Combine(DatasetLayout.GeometryFolder, place.Id.Value + ".geojson"), GeoJsonOutput.Geometry(geometry));
+                    node!.AsObject().Remove("geometry");
+                }
+                return node;
+            }).ToArray());
             Save(group.Key, YamlWriter.Write(list));
         }
         return written;
@@ -66,6 +76,12 @@ public static class DatasetWriter
         if (Directory.Exists(documents))
         {
             foreach (var file in Directory.EnumerateFiles(documents, "*.yaml"))
+                File.Delete(file);
+        }
+        var geometries = Path.Combine(directory, DatasetLayout.GeometryFolder);
+        if (Directory.Exists(geometries))
+        {
+            foreach (var file in Directory.EnumerateFiles(geometries, "*.geojson"))
                 File.Delete(file);
         }
     }

@@ -96,4 +96,110 @@ public sealed class LayersApiTests(LiveServer server) : IClassFixture<LiveServer
 
         Assert.Contains("boundaries", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    private static int Positions(JsonElement coordinates) =>
+        coordinates[0].ValueKind == JsonValueKind.Array ? coordinates.EnumerateArray().Sum(Positions) : 1;
+
+    private async Task<JsonElement> BoundaryFeature(string id, int zoom) =>
+        (await Json($"/api/v1/layers/boundaries?zoom={zoom}")).GetProperty("features").EnumerateArray()
+            .Single(f => f.GetProperty("properties").GetProperty("id").GetString() == id);
+
+    [Fact]
+    public async Task Boundaries_AreSimplifiedByZoomButMeasuredInFull()
+    {
+        var far = await BoundaryFeature("azerbaijan-boundary", 4);
+        var near = await BoundaryFeature("azerbaijan-boundary", 14);
+
+        Assert.True(Positions(far.GetProperty("geometry").GetProperty("coordinates")) < Positions(near.GetProperty("geometry").GetProperty("coordinates")) / 4,
+            "a zoomed-out map gets far fewer vertices");
+        Assert.Equal(near.GetProperty("properties").GetProperty("areaKm2").GetDouble(), far.GetProperty("properties").GetProperty("areaKm2").GetDouble());
+        Assert.InRange(near.GetProperty("properties").GetProperty("areaKm2").GetDouble(), 86_600 * 0.97, 86_600 * 1.03);
+    }
+
+    [Fact]
+    public async Task Lines_CarryTheirGeodesicLengthAndPolygonsTheirArea()
+    {
+        var places = (await Json("/api/v1/layers/places")).GetProperty("features").EnumerateArray().ToList();
+        var boundaries = (await Json("/api/v1/layers/boundaries")).GetProperty("features").EnumerateArray().ToList();
+
+        Assert.All(places.Concat(boundaries), f =>
+        {
+            var type = f.GetProperty("geometry").GetProperty("type").GetString()!;
+            var p = f.GetProperty("properties");
+            Assert.Equal(type.EndsWith("LineString", StringComparison.Ordinal), p.TryGetProperty("lengthKm", out var l) && l.ValueKind == JsonValueKind.Number);
+            Assert.Equal(type.EndsWith("Polygon", StringComparison.Ordinal), p.TryGetProperty("areaKm2", out var a) && a.ValueKind == JsonValueKind.Number);
+        });
+        // The schematic Lachin road: Goris, Lachin/Berdzor, Shusha/Shushi, Khankendi/Stepanakert.
+        var road = places.Single(f => f.GetProperty("properties").GetProperty("id").GetString() == "lachin-road").GetProperty("properties").GetProperty("lengthKm").GetDouble();
+        var legs = Pacta.Geography.Geodesic.Distance(46.3387, 39.5111, 46.5456, 39.6361) + Pacta.Geography.Geodesic.Distance(46.5456, 39.6361, 46.7506, 39.7586)
+            + Pacta.Geography.Geodesic.Distance(46.7506, 39.7586, 46.7518, 39.8153);
+        Assert.Equal(legs / 1000, road, 0.001);
+    }
+
+    private static readonly Lazy<Dictionary<string, Pacta.Model.Place>> Bundled = new(() =>
+        Pacta.Datasets.DatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "south-caucasus")).OfType<Pacta.Model.Place>()
+            .Where(p => p.Geometry is not null).ToDictionary(p => p.Id.Value));
+
+    [Fact]
+    public async Task Inside_ACountry_ListsItsPlacesAndEvents()
+    {
+        var inside = await Json("/api/v1/layers/inside/armenia-boundary");
+        var places = inside.GetProperty("places").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("wholly").GetBoolean());
+
+        Assert.True(places["goris"]);
+        Assert.True(places["meghri"]);
+        Assert.False(places["karki-tigranashen"], "Karki is cut out of Armenia's polygon: it only touches it");
+        Assert.DoesNotContain("khankendi-stepanakert", places.Keys);
+        Assert.DoesNotContain("tovuz", places.Keys);
+        var azerbaijan = await Json("/api/v1/layers/inside/azerbaijan-boundary");
+        Assert.Contains(azerbaijan.GetProperty("events").EnumerateArray(), e => e.GetProperty("id").GetString() == "tovuz-clashes-2020-07");
+        Assert.DoesNotContain(inside.GetProperty("events").EnumerateArray(), e => e.GetProperty("id").GetString() == "tovuz-clashes-2020-07");
+    }
+
+    [Fact]
+    public async Task Inside_ABufferAlongARoute_HoldsExactlyThePlacesWithinThatDistance()
+    {
+        const double metres = 8000;
+        var inside = await Json("/api/v1/layers/inside/lachin-road?buffer=8000");
+        var listed = inside.GetProperty("places").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToHashSet();
+
+        var road = Bundled.Value["lachin-road"].Geometry!;
+        foreach (var (id, place) in Bundled.Value.Where(p => p.Key != "lachin-road"))
+        {
+            var distance = Pacta.Geography.Measures.Distance(road, place.Geometry!);
+            if (distance < metres * 0.99) Assert.Contains(id, listed);
+            if (distance > metres * 1.01) Assert.DoesNotContain(id, listed);
+        }
+        Assert.NotEmpty(listed);
+        // A corridor 16 km wide along ~51 km of road: about 16 × 51 plus the round ends.
+        Assert.InRange(inside.GetProperty("areaKm2").GetDouble(), 16 * 50, 16 * 52 + Math.PI * 64);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/layers/inside/lachin-road", HttpStatusCode.BadRequest)] // a line has no inside
+    [InlineData("/api/v1/layers/inside/lachin-road?buffer=-5", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/layers/inside/lachin-road?buffer=1e9", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/layers/inside/no-such-place", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/layers/inside/Not%20An%20Id", HttpStatusCode.BadRequest)]
+    public async Task Inside_BadQuestions_AreProblems(string path, HttpStatusCode expected)
+    {
+        using var response = await server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task RouteComparison_PutsOurLengthsBesideTheClaimedOnes()
+    {
+        var table = await Json("/api/v1/layers/routes/comparison");
+        var routes = table.GetProperty("routes").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        var claimed = table.GetProperty("claimed").EnumerateArray().ToList();
+
+        var meghri = Pacta.Geography.Measures.Length(Bundled.Value["meghri-zangezur-route"].Geometry!) / 1000;
+        Assert.Equal(meghri, routes["meghri-zangezur-route"].GetProperty("lengthKm").GetDouble(), 0.001);
+        Assert.Equal("lachin-road", routes["lachin-road-bypass"].GetProperty("versionOf").GetString());
+        Assert.False(routes["lachin-road-bypass"].TryGetProperty("lengthKm", out _), "a route with no geometry has no computed length");
+        Assert.Contains(claimed, c => c.GetProperty("claim").GetString() == "claim-northern-route-214-paper" && c.GetProperty("valueKm").GetDecimal() == 214);
+        Assert.All(claimed, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("asserter").GetString())));
+    }
 }

@@ -19,8 +19,36 @@
   var map = L.map(element, { zoomControl: true, attributionControl: false, minZoom: 2, maxZoom: 18 })
     .setView([40.0, 46.3], 7);
 
+  // The history slider: months from January 1991 to the end of 2025. Features with a recorded history are drawn as
+  // they stood then (the latest change on or before the date); before their first change they are drawn faint.
+  var slider = document.getElementById("map-date");
+  var sliderLabel = document.getElementById("map-date-label");
+  function sliderDate() {
+    if (!slider) return null;
+    var months = parseInt(slider.value, 10);
+    var y = 1991 + Math.floor(months / 12), m = (months % 12) + 1;
+    return y + "-" + (m < 10 ? "0" : "") + m + "-31";
+  }
+  function asOf(p) {
+    var date = sliderDate();
+    if (!date || !p.history || !p.history.length) return null;
+    var state = { known: false };
+    p.history.forEach(function (c) {
+      if (String(c.date) <= date) {
+        state.known = true;
+        if (c.status) state.status = c.status;
+        if (c.heldBy) state.heldBy = c.heldBy;
+        if (c.checkpoint !== undefined) state.checkpoint = c.checkpoint;
+        if (c.guardedBy) state.guardedBy = c.guardedBy;
+      }
+    });
+    return state;
+  }
+
   function colourOf(p) {
-    if (p.status && statusColours[p.status]) return statusColours[p.status];
+    var then = asOf(p);
+    var status = then ? then.status : p.status;
+    if (status && statusColours[status]) return statusColours[status];
     return kindColours[p.kind] || "#444444";
   }
 
@@ -55,7 +83,13 @@
       style: function (f) {
         var p = f.properties || {};
         var border = p.kind === "border-segment";
-        return { color: colourOf(p), weight: border ? 4 : 2, opacity: 0.9, fillOpacity: 0.15, dashArray: p.status === "disputed" ? "6 4" : null };
+        var then = asOf(p);
+        var faint = then && !then.known;
+        var status = then ? then.status : p.status;
+        return {
+          color: colourOf(p), weight: border ? 4 : 2, opacity: faint ? 0.3 : 0.9, fillOpacity: faint ? 0.03 : 0.15,
+          dashArray: status === "disputed" || (then && then.checkpoint) ? "6 4" : null
+        };
       },
       pointToLayer: function (f, latlng) {
         var p = f.properties || {};
@@ -64,7 +98,18 @@
       onEachFeature: function (f, layer) {
         var p = f.properties || {};
         layer.bindPopup(function () {
-          return popup([p.name, (p.kind || "").replace(/-/g, " "), p.status ? "status: " + p.status : null], p.href, "Place page");
+          var then = asOf(p);
+          var lines = [p.name, (p.kind || "").replace(/-/g, " "), p.status ? "status: " + p.status : null,
+            p.heldBy ? "held by " + p.heldBy + (p.claimedBy ? ", claimed by " + p.claimedBy.join(", ") : "") : null,
+            p.lengthKm ? "length " + p.lengthKm + " km (geodesic)" : null, p.areaKm2 ? "area " + p.areaKm2 + " km² (geodesic)" : null];
+          if (then) {
+            var on = sliderLabel ? sliderLabel.textContent : "";
+            lines.push(!then.known ? "as of " + on + ": nothing recorded yet" :
+              "as of " + on + ": " + [then.status, then.heldBy ? "held by " + then.heldBy : null,
+                then.checkpoint === true ? "checkpoint" : then.checkpoint === false ? "no checkpoint" : null,
+                then.guardedBy ? "guarded by " + then.guardedBy.join(", ") : null].filter(Boolean).join("; "));
+          }
+          return popup(lines, p.href, "Place page");
         });
         // With no tiles, labels are what orient the reader. A DOM node, not a string: Leaflet puts strings in as HTML.
         if (labelled[p.kind] && p.label) {
@@ -139,7 +184,7 @@
       box.appendChild(title);
       var entries = [];
       Object.keys(statusColours).forEach(function (s) { entries.push(["line", statusColours[s], "border " + s]); });
-      ["enclave", "settlement", "route", "checkpoint", "district"].forEach(function (k) { entries.push(["dot", kindColours[k], k]); });
+      ["country", "enclave", "settlement", "route", "checkpoint", "district"].forEach(function (k) { entries.push(["dot", kindColours[k], k]); });
       entries.push(["dot", eventColour, "events (sized by count)"]);
       entries.push(["pin", meetingColour, "meeting"]);
       entries.forEach(function (e) {
@@ -163,6 +208,18 @@
     "Meetings": layers.meetings
   }, { collapsed: false }).addTo(map);
   legend();
+
+  function showDate() {
+    if (!slider) return;
+    var d = sliderDate();
+    if (sliderLabel) sliderLabel.textContent = d.slice(0, 7);
+    layers.boundaries.setStyle(layers.boundaries.options.style);
+    layers.places.setStyle(layers.places.options.style);
+  }
+  if (slider) {
+    showDate();
+    slider.addEventListener("input", showDate);
+  }
 
   var fixed = ["boundaries", "places", "meetings"].map(function (name) {
     return fetchLayer(name, false).then(function (data) { layers[name].addData(data); });

@@ -75,6 +75,27 @@ public sealed class WebAppTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.StartsWith("/events/", await page.Locator(".leaflet-popup-content a").GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Map_HistorySliderRedrawsBorderSegmentsAsTheyStoodThen()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(Url("/map"));
+        await page.WaitForSelectorAsync("#map[data-layers-loaded=true]");
+        async Task<int> Stroked(string colour) => await page.Locator($"#map path[stroke='{colour}']").CountAsync();
+        async Task SetMonth(int year, int month)
+        {
+            await page.Locator("#map-date").EvaluateAsync($"(e, v) => {{ e.value = v; e.dispatchEvent(new Event('input')); }}", (year - 1991) * 12 + month - 1);
+        }
+
+        // Today the Gazakh–Tavush section is delimited (blue); in late April 2024 it was agreed only (green).
+        Assert.True(await Stroked("#2166ac") > 0, "a delimited segment is drawn today");
+        await SetMonth(2024, 4);
+        Assert.Equal("2024-04", await page.Locator("#map-date-label").InnerTextAsync());
+        Assert.Equal(0, await Stroked("#2166ac"));
+        Assert.True(await Stroked("#1b7837") > 0, "the agreed segment is drawn in April 2024");
+        await Chromium.ScreenshotAsync(page, "map-2024-04");
+    }
+
     [Theory]
     [InlineData("Stepanakert")]
     [InlineData("Khankendi")]
