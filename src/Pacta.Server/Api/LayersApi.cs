@@ -133,20 +133,7 @@ public static class LayersApi
 
     private const int MaxInside = 5000;
 
-    private static IResult RouteComparison(SqliteStore store)
-    {
-        var routes = store.All<Place>().Where(p => p.Kind == PlaceKind.Route).OrderBy(p => p.Id.Value, StringComparer.Ordinal)
-            .Select(p => new RouteLength(p.Id.Value, p.AllNames, p.VersionOf?.Value,
-                p.Geometry is { Dimension: Dimension.Curve } g ? Math.Round(Measures.Length(g) / 1000, 3) : null,
-                p.Geometry is null ? "no geometry in the dataset" : p.Note?.Contains("schematic", StringComparison.OrdinalIgnoreCase) == true ? "schematic line through the towns it serves" : null))
-            .ToList();
-        var claimed = store.All<Claim>()
-            .Where(c => c.Figure is { Unit: "km" })
-            .OrderBy(c => c.Subject.Value, StringComparer.Ordinal).ThenBy(c => c.Id.Value, StringComparer.Ordinal)
-            .Select(c => new ClaimedLength(c.Id.Value, c.Subject.Value, c.Asserter.Value, c.Statement, c.Figure!.Value, c.Figure.UpTo, Term(c.Figure.Qualifier)))
-            .ToList();
-        return TypedResults.Ok(new RouteComparisonTable(routes, claimed));
-    }
+    private static IResult RouteComparison(SqliteStore store) => TypedResults.Ok(RouteComparisonTable.From(store));
 
     /// <summary>
     /// Degrees per grid cell: about 32 screen pixels at this zoom (a 256-pixel tile spans 360/2^z degrees), snapped
@@ -230,7 +217,7 @@ public static class LayersApi
         return place?.Geometry is { } g ? g.InteriorPoint : null;
     }
 
-    private static string Term<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    internal static string Term<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }
 
 /// <summary>The answer to "what lies inside this area (or within this distance of this place)?".</summary>
@@ -241,7 +228,25 @@ public sealed record PlaceInside(string Id, string Kind, string Name, bool Wholl
 public sealed record EventInside(string Id, string Title, string Date, bool Meeting);
 
 /// <summary>Our computed lengths of the routes beside the lengths claimed for them, each claim attributed.</summary>
-public sealed record RouteComparisonTable(IReadOnlyList<RouteLength> Routes, IReadOnlyList<ClaimedLength> Claimed);
+public sealed record RouteComparisonTable(IReadOnlyList<RouteLength> Routes, IReadOnlyList<ClaimedLength> Claimed)
+{
+    /// <summary>Every route in the store with its geodesic length, and every claim that gives a length in km.</summary>
+    public static RouteComparisonTable From(SqliteStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var routes = store.All<Place>().Where(p => p.Kind == PlaceKind.Route).OrderBy(p => p.Id.Value, StringComparer.Ordinal)
+            .Select(p => new RouteLength(p.Id.Value, p.AllNames, p.VersionOf?.Value,
+                p.Geometry is { Dimension: Dimension.Curve } g ? Math.Round(Measures.Length(g) / 1000, 3) : null,
+                p.Geometry is null ? "no geometry in the dataset" : p.Note?.Contains("schematic", StringComparison.OrdinalIgnoreCase) == true ? "schematic line through the towns it serves" : null))
+            .ToList();
+        var claimed = store.All<Claim>()
+            .Where(c => c.Figure is { Unit: "km" })
+            .OrderBy(c => c.Subject.Value, StringComparer.Ordinal).ThenBy(c => c.Id.Value, StringComparer.Ordinal)
+            .Select(c => new ClaimedLength(c.Id.Value, c.Subject.Value, c.Asserter.Value, c.Statement, c.Figure!.Value, c.Figure.UpTo, LayersApi.Term(c.Figure.Qualifier)))
+            .ToList();
+        return new RouteComparisonTable(routes, claimed);
+    }
+}
 
 public sealed record RouteLength(string Id, string Name, string? VersionOf, double? LengthKm, string? Caveat);
 

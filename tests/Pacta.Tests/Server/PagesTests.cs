@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Net;
+using Pacta.Datasets;
+using Pacta.Geography;
+using Pacta.Model;
 
 namespace Pacta.Tests.Server;
 
@@ -25,6 +29,7 @@ public sealed class PagesTests(LiveServer server) : IClassFixture<LiveServer>
     [InlineData("/places?naming=nonsense")]
     [InlineData("/places/khankendi-stepanakert?naming=party:armenia")]
     [InlineData("/map")]
+    [InlineData("/places/routes")]
     [InlineData("/scorecard")]
     [InlineData("/scorecard?document=trilateral-statement-2020-11-10")]
     [InlineData("/scorecard?document=trilateral-statement-2020-11-10&asOf=2021-06-01")]
@@ -101,5 +106,27 @@ public sealed class PagesTests(LiveServer server) : IClassFixture<LiveServer>
         using var response = await server.Client.PostAsync("/claims", new StringContent(""), TestContext.Current.CancellationToken);
 
         Assert.False(response.IsSuccessStatusCode, $"POST /claims answered {response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Routes_page_puts_each_measured_length_beside_every_claimed_one()
+    {
+        var dataset = DatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "south-caucasus"));
+        var routes = dataset.OfType<Place>().Where(p => p.Kind == PlaceKind.Route).ToList();
+        var claimed = dataset.OfType<Claim>().Where(c => c.Figure is { Unit: "km" }).ToList();
+        Assert.NotEmpty(routes);
+        Assert.NotEmpty(claimed);
+
+        var (status, body) = await Get("/places/routes");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var route in routes)
+        {
+            Assert.Contains($"href=\"/places/{route.Id}\"", body, StringComparison.Ordinal);
+            if (route.Geometry is { Dimension: NetTopologySuite.Geometries.Dimension.Curve } line)
+                Assert.Contains((Measures.Length(line) / 1000).ToString("N1", CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
+        }
+        foreach (var claim in claimed)
+            Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(claim.Statement), body, StringComparison.Ordinal);
     }
 }
