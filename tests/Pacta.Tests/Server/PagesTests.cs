@@ -129,4 +129,25 @@ public sealed class PagesTests(LiveServer server) : IClassFixture<LiveServer>
         foreach (var claim in claimed)
             Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(claim.Statement), body, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("meghri-zangezur-route")]
+    [InlineData("meghri-route-armenian-jurisdiction")]
+    public async Task Competing_versions_of_a_line_sit_side_by_side_with_who_proposed_each(string id)
+    {
+        var dataset = DatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "south-caucasus"));
+        var places = dataset.OfType<Place>().ToList();
+        var root = places.Single(p => p.Id.Value == id) is { VersionOf: { } of } ? of : new RecordId(id);
+        var versions = places.Where(p => p.VersionOf == root).ToList();
+        Assert.True(versions.Count >= 2, "the bundled case keeps each side's version of the Meghri route");
+
+        var (status, body) = await Get($"/places/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var section = body[body.IndexOf("id=\"versions\"", StringComparison.Ordinal)..body.IndexOf("id=\"events\"", StringComparison.Ordinal)];
+        foreach (var version in versions.Where(v => v.Id.Value != id))
+            Assert.Contains($"href=\"/places/{version.Id}\"", section, StringComparison.Ordinal);
+        Assert.Contains("Armenia", section, StringComparison.Ordinal);
+        Assert.Contains("Azerbaijan", section, StringComparison.Ordinal);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class PlaceModel(SqliteStore store) : PageModel
     public IReadOnlyList<Event> Events { get; private set; } = [];
     public IReadOnlyList<Claim> Claims { get; private set; } = [];
 
+    /// <summary>The line this place is a version of and every version of it (this place included), side by side; none when it has no versions.</summary>
+    public IReadOnlyList<Place> Versions { get; private set; } = [];
+
     public IActionResult OnGet(string id, string? naming)
     {
         if (!RecordId.IsValid(id) || store.Find(new RecordId(id)) is not Place place) return NotFound();
@@ -29,8 +32,16 @@ public sealed class PlaceModel(SqliteStore store) : PageModel
         Names = new RecordNames(store);
         Within = place.Within is { } w ? store.Find(w) as Place : null;
         Events = EventsAt(place);
+        Versions = VersionsOf(place);
         Claims = store.All<Claim>().Where(c => c.Subject == place.Id).OrderBy(c => c.Asserter).ThenBy(c => c.Date).ToList();
         return Page();
+    }
+
+    private List<Place> VersionsOf(Place place)
+    {
+        var root = place.VersionOf ?? place.Id;
+        var family = store.All<Place>().Where(p => p.Id == root || p.VersionOf == root).ToList();
+        return family.Count > 1 ? [.. family.OrderBy(p => p.Id != root).ThenBy(p => p.Id.Value, StringComparer.Ordinal)] : [];
     }
 
     /// <summary>Events referring to the place, or with a point inside its area: the box narrows, the geometry decides.</summary>
