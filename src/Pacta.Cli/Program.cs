@@ -2,6 +2,7 @@ using Pacta.Cli;
 using Pacta.Cli.Browse;
 using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
+using Pacta.Cli.Generate;
 using Pacta.Cli.Geography;
 using Pacta.Cli.Reports;
 using Pacta.Cli.Serve;
@@ -46,6 +47,12 @@ app.Configure(config =>
             .WithDescription("Roll-ups per document, party and theme, every obligation's state, assessors' views and their evidence, as of a date.");
         report.AddCommand<BriefingReportCommand>("briefing")
             .WithDescription("What a mediator reads before a round: issues and positions, overdue and blocked obligations, recent events, claims, deadlines.");
+    });
+    config.AddBranch("generate", generate =>
+    {
+        generate.SetDescription("Write made-up data for tests and benchmarks.");
+        generate.AddCommand<GenerateEventsCommand>("events")
+            .WithDescription("Realistic, messy event rows in ACLED or UCDP GED CSV layout (--rows N --seed S --format acled|ucdp [--out FILE] [--no-header]).");
     });
 });
 
