@@ -329,8 +329,9 @@ public sealed class EventGenerator
 
     private GeneratedActor Police(string country) => Region.Police.First(p => p.Country == country);
 
+    // Rounded to the four decimals written, so values derived from a point (its PRIO-GRID cell) match the point as read back.
     private (double Latitude, double Longitude) Jitter(GeneratedPlace place) =>
-        (place.Latitude + (random.NextDouble() - 0.5) * 0.06, place.Longitude + (random.NextDouble() - 0.5) * 0.06);
+        (Math.Round(place.Latitude + (random.NextDouble() - 0.5) * 0.06, 4), Math.Round(place.Longitude + (random.NextDouble() - 0.5) * 0.06, 4));
 
     private string Associated(string country)
     {
