@@ -99,7 +99,8 @@ public sealed class GenerateEventsCommand : Command<GenerateEventsSettings>
     private static void Generate(TextWriter writer, GenerateEventsSettings settings)
     {
         var rows = settings.RowCount;
-        if (rows < ProgressFrom || Console.IsErrorRedirected)
+        // The bar goes to stderr, and only when that is a terminal the rows themselves are not written to.
+        if (rows < ProgressFrom || Console.IsErrorRedirected || settings.Out is null && !Console.IsOutputRedirected)
         {
             EventGenerator.Write(writer, settings.FileFormat, rows, settings.SeedValue, !settings.NoHeader);
             return;
