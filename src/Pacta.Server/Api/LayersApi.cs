@@ -89,14 +89,7 @@ public static class LayersApi
     {
         var parameters = new Parameters();
         var key = parameters.Id(nameof(id), id);
-        double? metres = null;
-        if (buffer is not null)
-        {
-            if (double.TryParse(buffer, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 && m <= MaxBufferMetres)
-                metres = m;
-            else
-                parameters.Add(nameof(buffer), $"'{buffer}' is not a distance in metres between 0 and {MaxBufferMetres:0} (exclusive of 0)");
-        }
+        var metres = parameters.Metres(nameof(buffer), buffer, MaxBufferMetres);
         if (!parameters.Valid) return parameters.Problem();
         if (store.Find(key!) is not Place { Geometry: { } geometry } place)
             return TypedResults.Problem(statusCode: 404, title: "No such area", detail: $"There is no place '{id}' with a geometry.");

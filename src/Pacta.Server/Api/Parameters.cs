@@ -62,6 +62,15 @@ internal sealed class Parameters
         return fallback;
     }
 
+    /// <summary>A distance in metres above 0 and at most <paramref name="max"/> (a buffer, say); none when not given.</summary>
+    public double? Metres(string name, string? text, double max)
+    {
+        if (text is null) return null;
+        if (Number(text) is { } metres && metres > 0 && metres <= max) return metres;
+        Add(name, $"'{text}' is not a distance in metres between 0 and {max:0} (exclusive of 0)");
+        return null;
+    }
+
     /// <summary>A term of a closed vocabulary, spelt as the JSON form spells it (kebab-case).</summary>
     public T? Term<T>(string name, string? text) where T : struct, Enum
     {
