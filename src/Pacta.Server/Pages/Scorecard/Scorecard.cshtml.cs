@@ -33,7 +33,9 @@ public sealed class ScorecardModel(SqliteStore store, TimeProvider clock) : Page
     {
         Names = new RecordNames(store);
         var today = ObligationRow.Today(clock);
-        var compliance = ObligationRow.Compliance(store);
+        // Read once: the page derives states as of one date and, for one document, the timeline its slider reads.
+        var (assessments, claims) = (store.All<Assessment>(), store.All<Claim>());
+        var compliance = new ComplianceCase(store.All<Document>(), assessments, claims);
         if (document is null)
         {
             AsOf = today;
@@ -49,7 +51,7 @@ public sealed class ScorecardModel(SqliteStore store, TimeProvider clock) : Page
         }
 
         Document = found;
-        var timeline = new ComplianceTimeline(compliance.Documents, store.All<Assessment>(), store.All<Claim>());
+        var timeline = new ComplianceTimeline(compliance.Documents, assessments, claims);
         var changes = timeline.ChangeDates(found.Obligations.Select(o => o.Id));
         // The document's lifetime: from its earliest date (else its first change) to today or its last change, whichever is later.
         Start = found.Dates.Earliest?.First ?? (changes.Count > 0 ? changes[0] : today);
