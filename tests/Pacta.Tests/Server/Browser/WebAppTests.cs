@@ -104,12 +104,16 @@ public sealed class WebAppTests(Chromium chromium) : IClassFixture<Chromium>
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(Url("/places"));
         await page.FillAsync("#q", name);
-        await page.ClickAsync("form.search button");
-        await page.WaitForURLAsync("**/places?q=" + name + "*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // Wait and click together, matching the path itself (a glob reads the '?' of a query as a wildcard), so the
+        // navigation cannot finish before the wait begins.
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).Query.StartsWith("?q=" + name, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync("form.search button"));
         await Chromium.ScreenshotAsync(page, "places-" + name.ToLowerInvariant());
 
-        await page.Locator("article.place h2 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/places/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/places/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.Locator("article.place h2 a").First.ClickAsync());
 
         Assert.Equal("/places/khankendi-stepanakert", new Uri(page.Url).AbsolutePath);
         var names = await page.Locator("table.names td:first-child").AllInnerTextsAsync();
