@@ -18,7 +18,8 @@ public sealed record Event(
     Meeting? Meeting,
     string? Summary,
     IReadOnlyList<RecordId> Sources,
-    string? Note = null) : IRecord
+    string? Note = null,
+    IReadOnlyList<EventOrigin>? Origins = null) : IRecord
 {
     public RecordId Id { get; } = Guard.NotNull(Id, nameof(Id));
     public string Title { get; } = Guard.Text(Title, nameof(Title), 500);
@@ -35,6 +36,9 @@ public sealed record Event(
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
 
+    /// <summary>The dataset rows this event was imported from, the row it was made from first; null for an event entered by hand.</summary>
+    public IReadOnlyList<EventOrigin>? Origins { get; } = Origins is null ? null : DistinctOrigins(Guard.NonEmpty(Origins, nameof(Origins)));
+
     RecordKind IRecord.Kind => RecordKind.Event;
 
     /// <summary>The last day the event may have run to.</summary>
@@ -45,7 +49,22 @@ public sealed record Event(
         Reference.SourcesOf(this)
             .Concat(Reference.One("place.ref", Place?.Ref, RecordKind.Place))
             .Concat(Actors.Select((a, i) => new Reference($"actors[{i}].actor", a.Actor, [RecordKind.Actor])))
-            .Concat(Meeting?.References("meeting") ?? []);
+            .Concat(Meeting?.References("meeting") ?? [])
+            .Concat((Origins ?? []).SelectMany((o, i) => o.Reported is { } r
+                ? Reference.One($"origins[{i}].reported.place.ref", r.Place?.Ref, RecordKind.Place)
+                    .Concat(r.Actors.Select((a, j) => new Reference($"origins[{i}].reported.actors[{j}].actor", a.Actor, [RecordKind.Actor])))
+                : []));
+
+    private static IReadOnlyList<EventOrigin> DistinctOrigins(IReadOnlyList<EventOrigin> origins)
+    {
+        var seen = new HashSet<(EventDataset, string)>();
+        foreach (var origin in origins)
+        {
+            if (!seen.Add((origin.Dataset, origin.Key)))
+                throw new ArgumentException($"origins name {origin} twice", nameof(Origins));
+        }
+        return origins;
+    }
 }
 
 /// <summary>Where an event happened: a known place, a point, or both, and how exactly it is known.</summary>

@@ -1,10 +1,10 @@
 namespace Pacta.Model;
 
-public enum EventTypeScheme { Acled, Plover, Cameo }
+public enum EventTypeScheme { Acled, Plover, Cameo, Ucdp }
 
 /// <summary>
 /// An event's type in one of the field's vocabularies, written <c>SCHEME:CODE</c>:
-/// <c>acled:Battles/Armed clash</c>, <c>plover:CONSULT</c>, <c>cameo:0871</c>.
+/// <c>acled:Battles/Armed clash</c>, <c>plover:CONSULT</c>, <c>cameo:0871</c>, <c>ucdp:state-based</c>.
 /// </summary>
 public sealed record EventType
 {
@@ -39,6 +39,9 @@ public sealed record EventType
         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     ];
 
+    /// <summary>UCDP GED's <c>type_of_violence</c> 1, 2 and 3, in that order.</summary>
+    public static IReadOnlyList<string> UcdpTypes { get; } = ["state-based", "non-state", "one-sided"];
+
     public static EventType Parse(string text) =>
         TryParse(text, out var type, out var error) ? type : throw new FormatException(error);
 
@@ -48,7 +51,7 @@ public sealed record EventType
         var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         if (text is null || colon < 0)
         {
-            error = $"'{text}' is not an event type: write acled:TYPE[/SUB-TYPE], plover:TYPE or cameo:CODE";
+            error = $"'{text}' is not an event type: write acled:TYPE[/SUB-TYPE], plover:TYPE, cameo:CODE or ucdp:TYPE";
             return false;
         }
         var scheme = text[..colon].Trim();
@@ -97,8 +100,17 @@ public sealed record EventType
                 type = new(EventTypeScheme.Cameo, code, null);
                 error = "";
                 return true;
+            case "ucdp":
+                if (!UcdpTypes.Contains(code, StringComparer.Ordinal))
+                {
+                    error = $"'{code}' is not a UCDP type of violence; known: {string.Join(", ", UcdpTypes)}";
+                    return false;
+                }
+                type = new(EventTypeScheme.Ucdp, code, null);
+                error = "";
+                return true;
             default:
-                error = $"'{scheme}' is not an event type scheme: use acled, plover or cameo";
+                error = $"'{scheme}' is not an event type scheme: use acled, plover, cameo or ucdp";
                 return false;
         }
     }
@@ -110,6 +122,7 @@ public sealed record EventType
             EventTypeScheme.Acled => "acled",
             EventTypeScheme.Plover => "plover",
             EventTypeScheme.Cameo => "cameo",
+            EventTypeScheme.Ucdp => "ucdp",
             _ => throw new InvalidOperationException($"Unknown scheme {Scheme}"),
         };
         return SubType is null ? $"{scheme}:{Code}" : $"{scheme}:{Code}/{SubType}";
