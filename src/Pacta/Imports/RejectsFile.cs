@@ -1,0 +1,82 @@
+using System.Text;
+using Pacta.Generation;
+
+namespace Pacta.Imports;
+
+/// <summary>What an importer does with a row it cannot take.</summary>
+public enum OnError
+{
+    /// <summary>Stop at the first bad row, name it, and write nothing.</summary>
+    Stop,
+
+    /// <summary>Import the good rows; list each bad one, with its reason, in the rejects file.</summary>
+    Skip,
+}
+
+/// <summary>
+/// The rows an import refused, as CSV: the input's own header and fields, then a column <c>pacta_error</c>
+/// holding <c>file:line:col: reason</c>. Importers ignore columns they do not know, so a rejects file can be
+/// corrected and imported as it is. A record the reader could not take apart has only its error. JSON Lines
+/// input is rejected as JSON Lines: one object per refused line, <c>{"pacta_error": …, "row": the line as it was}</c>.
+/// The file is written beside its final path and moved there when the import ends.
+/// </summary>
+public sealed class RejectsFile : IDisposable
+{
+    public const string ErrorColumn = "pacta_error";
+
+    private readonly string path;
+    private readonly string temporary;
+    private readonly StreamWriter writer;
+    private int width = -1;
+
+    public RejectsFile(string path)
+    {
+        this.path = Path.GetFullPath(path);
+        temporary = this.path + ".partial";
+        writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false));
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>Writes the header: the input's, plus the error column. Call once, before the first CSV row.</summary>
+    public void Header(IReadOnlyList<string> header)
+    {
+        width = header.Count;
+        Csv.WriteRecord(writer, [.. header, ErrorColumn]);
+    }
+
+    /// <summary>A refused CSV row: its fields (none when it could not be read) and the problem.</summary>
+    public void Row(IReadOnlyList<string> fields, ImportProblem problem)
+    {
+        var row = new string[Math.Max(width, 0) + 1];
+        for (var i = 0; i < row.Length - 1; i++) row[i] = i < fields.Count ? fields[i] : "";
+        row[^1] = problem.ToString();
+        Csv.WriteRecord(writer, row);
+        Count++;
+    }
+
+    /// <summary>A refused JSON Lines row: the problem and the line as it was read.</summary>
+    public void Line(string text, ImportProblem problem)
+    {
+        writer.Write(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { [ErrorColumn] = problem.ToString(), ["row"] = text }));
+        writer.Write('\n');
+        Count++;
+    }
+
+    private bool completed;
+
+    /// <summary>Flushes and moves the file into place.</summary>
+    public void Complete()
+    {
+        writer.Dispose();
+        File.Move(temporary, path, overwrite: true);
+        completed = true;
+    }
+
+    /// <summary>Without <see cref="Complete"/>, drops the partial file.</summary>
+    public void Dispose()
+    {
+        writer.Dispose();
+        if (!completed) File.Delete(temporary);
+    }
+}
