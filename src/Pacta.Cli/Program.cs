@@ -4,6 +4,7 @@ using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
 using Pacta.Cli.Generate;
 using Pacta.Cli.Geography;
+using Pacta.Cli.Imports;
 using Pacta.Cli.Reports;
 using Pacta.Cli.Serve;
 using Pacta.Cli.Store;
@@ -21,6 +22,9 @@ app.Configure(config =>
     {
         import.SetDescription("Load records into the store, in one transaction.");
         import.AddCommand<ImportPactaCommand>("pacta").WithDescription("Load a Pacta dataset folder (docs/data-format.md).");
+        import.AddCommand<ImportAcledCommand>("acled").WithDescription("Load ACLED events (CSV), keyed by event_id_cnty; --deleted FILE applies ACLED's deletions; docs/importing.md.");
+        import.AddCommand<ImportUcdpCommand>("ucdp").WithDescription("Load UCDP GED events (CSV, with or without a header), keyed by id.");
+        import.AddCommand<ImportPloverCommand>("plover").WithDescription("Load PLOVER events (JSON Lines), keyed by id.");
         import.AddCommand<ImportGeoJsonCommand>("geojson").WithDescription("Load GeoJSON features as places of one layer (--layer NAME); --fix repairs and reports.");
     });
     config.AddBranch("export", export =>

@@ -12,7 +12,9 @@ namespace Pacta.Store.Sqlite;
 /// </summary>
 internal static class DerivedIndexes
 {
-    public static void Add(StoreConnection db, IRecord record)
+    /// <param name="cells">Where event points are counted; null counts them straight into <c>event_cell</c>.</param>
+    /// <param name="run">The import that writes an event's origins (0 for writes that are not imports).</param>
+    public static void Add(StoreConnection db, IRecord record, EventCellTally? cells = null, long run = 0)
     {
         var id = record.Id.Value;
         foreach (var reference in record.References())
@@ -29,12 +31,13 @@ internal static class DerivedIndexes
                 AddPlace(db, place);
                 break;
             case Event @event:
-                AddEvent(db, @event);
+                AddEvent(db, @event, cells);
+                if (HasOriginTable(db)) AddOrigins(db, @event, run);
                 break;
         }
     }
 
-    public static void Remove(StoreConnection db, RecordId recordId)
+    public static void Remove(StoreConnection db, RecordId recordId, EventCellTally? cells = null)
     {
         var id = ("$id", (object?)recordId.Value);
         // R*Trees are virtual tables: no foreign key reaches them, so their rows go first, by hand.
@@ -42,7 +45,8 @@ internal static class DerivedIndexes
         db.Execute("DELETE FROM place_geometry WHERE place_id = $id", id);
         db.Execute("DELETE FROM place_name WHERE place_id = $id", id);
         var points = db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id);
-        foreach (var (lon, lat) in points) EventCells.Count(db, lon, lat, -1);
+        foreach (var (lon, lat) in points) Count(db, cells, lon, lat, -1);
+        if (HasOriginTable(db)) db.Execute("DELETE FROM event_origin WHERE event_id = $id", id);
         db.Execute("DELETE FROM event_rtree WHERE id IN (SELECT rtree_id FROM event_index WHERE id = $id)", id);
         db.Execute("DELETE FROM event_actor WHERE event_id = $id", id);
         db.Execute("DELETE FROM event_index WHERE id = $id", id);
@@ -84,7 +88,26 @@ internal static class DerivedIndexes
             ("$id", rtreeId), ("$minLon", box.MinX), ("$maxLon", box.MaxX), ("$minLat", box.MinY), ("$maxLat", box.MaxY));
     }
 
-    private static void AddEvent(StoreConnection db, Event @event)
+    /// <summary>The origin rows of an event, marked with the import that wrote them.</summary>
+    public static void AddOrigins(StoreConnection db, Event @event, long run = 0)
+    {
+        foreach (var origin in @event.Origins ?? [])
+        {
+            db.Execute("INSERT INTO event_origin (dataset, key, event_id, digest, run) VALUES ($dataset, $key, $event, $digest, $run)",
+                ("$dataset", Vocabulary.Text(origin.Dataset)), ("$key", origin.Key), ("$event", @event.Id.Value), ("$digest", origin.Digest), ("$run", run));
+        }
+    }
+
+    /// <summary>Whether the store has reached schema version 3 (while migrating, version 2 indexes are filled without it).</summary>
+    private static bool HasOriginTable(StoreConnection db) => db.SchemaVersion >= 3;
+
+    private static void Count(StoreConnection db, EventCellTally? cells, double lon, double lat, int delta)
+    {
+        if (cells is null) EventCells.Count(db, lon, lat, delta);
+        else cells.Count(lon, lat, delta);
+    }
+
+    private static void AddEvent(StoreConnection db, Event @event, EventCellTally? cells)
     {
         // Only the event's own point: a point taken from its place would go stale when the place moves.
         var point = @event.Place?.Point;
@@ -102,7 +125,7 @@ internal static class DerivedIndexes
                 ("$event", @event.Id.Value), ("$actor", actor.Value));
         }
         if (point is null) return;
-        if (@event.Meeting is null) EventCells.Count(db, point.Longitude, point.Latitude, +1);
+        if (@event.Meeting is null) Count(db, cells, point.Longitude, point.Latitude, +1);
         db.Execute("INSERT INTO event_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES ($id, $lon, $lon, $lat, $lat)",
             ("$id", rtreeId), ("$lon", point.Longitude), ("$lat", point.Latitude));
     }

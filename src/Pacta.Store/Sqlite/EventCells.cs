@@ -22,16 +22,22 @@ internal static class EventCells
         for (var level = 0; level < Levels.Count; level++)
         {
             var (x, y) = Cell(lon, lat, Levels[level]);
-            db.Execute(
-                """
-                INSERT INTO event_cell (level, x, y, count, sum_lon, sum_lat) VALUES ($level, $x, $y, $delta, $lon, $lat)
-                ON CONFLICT (level, x, y) DO UPDATE SET count = count + excluded.count,
-                    sum_lon = sum_lon + excluded.sum_lon, sum_lat = sum_lat + excluded.sum_lat
-                """,
-                ("$level", level), ("$x", x), ("$y", y), ("$delta", delta), ("$lon", microLon * delta), ("$lat", microLat * delta));
-            if (delta < 0)
-                db.Execute("DELETE FROM event_cell WHERE level = $level AND x = $x AND y = $y AND count <= 0", ("$level", level), ("$x", x), ("$y", y));
+            Add(db, level, x, y, delta, microLon * delta, microLat * delta);
         }
+    }
+
+    /// <summary>Adds a count and its summed micro-degrees to one cell; a cell whose count falls to zero goes.</summary>
+    public static void Add(StoreConnection db, int level, long x, long y, long count, long sumLon, long sumLat)
+    {
+        db.Execute(
+            """
+            INSERT INTO event_cell (level, x, y, count, sum_lon, sum_lat) VALUES ($level, $x, $y, $count, $lon, $lat)
+            ON CONFLICT (level, x, y) DO UPDATE SET count = count + excluded.count,
+                sum_lon = sum_lon + excluded.sum_lon, sum_lat = sum_lat + excluded.sum_lat
+            """,
+            ("$level", level), ("$x", x), ("$y", y), ("$count", count), ("$lon", sumLon), ("$lat", sumLat));
+        if (count < 0)
+            db.Execute("DELETE FROM event_cell WHERE level = $level AND x = $x AND y = $y AND count <= 0", ("$level", level), ("$x", x), ("$y", y));
     }
 
     public static double MeanDegrees(long sum, long count) => sum / Micro / count;

@@ -28,6 +28,9 @@ internal sealed class StoreConnection : IDisposable
         Execute("PRAGMA synchronous = FULL");
     }
 
+    /// <summary>The schema version the file is at, as the migrator last left it: what the derived indexes may write to.</summary>
+    public int SchemaVersion { get; set; }
+
     public void Begin() =>
         transaction = transaction is null
             ? connection.BeginTransaction(deferred: false)
@@ -87,8 +90,19 @@ internal sealed class StoreConnection : IDisposable
             prepared.Add(sql, command);
         }
         command.Transaction = transaction;
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        // A statement run again with the same parameter names keeps its parameter objects and only takes new values.
+        var parameterList = command.Parameters;
+        var same = parameterList.Count == parameters.Length;
+        for (var i = 0; same && i < parameters.Length; i++) same = parameterList[i].ParameterName == parameters[i].Name;
+        if (same)
+        {
+            for (var i = 0; i < parameters.Length; i++) parameterList[i].Value = parameters[i].Value ?? DBNull.Value;
+        }
+        else
+        {
+            parameterList.Clear();
+            foreach (var (name, value) in parameters) parameterList.AddWithValue(name, value ?? DBNull.Value);
+        }
         return command;
     }
 

@@ -19,6 +19,8 @@ internal static class Vocabulary
     /// <summary>"an obligation", "a place": for messages.</summary>
     public static string WithArticle(RecordKind kind) => Text(kind) is var text && "aeiou".Contains(text[0], StringComparison.Ordinal) ? $"an {text}" : $"a {text}";
 
+    public static string Text(EventDataset dataset) => JsonNamingPolicy.KebabCaseLower.ConvertName(dataset.ToString());
+
     public static string Text(ChangeOperation operation) => JsonNamingPolicy.KebabCaseLower.ConvertName(operation.ToString());
 
     /// <summary>UTC with a trailing Z and a fixed width, so the text sorts as the instants do.</summary>

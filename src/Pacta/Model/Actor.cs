@@ -10,7 +10,9 @@ public sealed record Actor(
     string? ShortName,
     IReadOnlyList<ActorRole> Roles,
     IReadOnlyList<RecordId> Sources,
-    string? Note = null) : IRecord
+    string? Note = null,
+    IReadOnlyList<string>? AlsoKnownAs = null,
+    RecordId? PartOf = null) : IRecord
 {
     public RecordId Id { get; } = Guard.NotNull(Id, nameof(Id));
     public ActorKind Kind { get; } = Guard.Defined(Kind, nameof(Kind));
@@ -20,6 +22,12 @@ public sealed record Actor(
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
 
+    /// <summary>Other names the actor goes by, such as the names event datasets give it (ACLED's <c>Military Forces of Azerbaijan (2003-)</c>); importers match on them.</summary>
+    public IReadOnlyList<string>? AlsoKnownAs { get; } = AlsoKnownAs is null ? null : Guard.Distinct(Guard.List(AlsoKnownAs, nameof(AlsoKnownAs)).Select(n => Guard.Text(n, nameof(AlsoKnownAs), 300)).ToArray(), nameof(AlsoKnownAs));
+
+    /// <summary>The actor this one belongs to: a state for its armed forces or ministry. Matching events across datasets compares actors through it.</summary>
+    public RecordId? PartOf { get; } = PartOf is not null && PartOf == Id ? throw new ArgumentException("an actor cannot be part of itself", nameof(PartOf)) : PartOf;
+
     RecordKind IRecord.Kind => RecordKind.Actor;
 
     /// <summary>The name to show where space is short.</summary>
@@ -28,7 +36,8 @@ public sealed record Actor(
 
     public IEnumerable<Reference> References() =>
         Reference.SourcesOf(this)
-            .Concat(Roles.SelectMany((r, i) => Reference.One($"roles[{i}].of", r.Of, RecordKind.Actor)));
+            .Concat(Roles.SelectMany((r, i) => Reference.One($"roles[{i}].of", r.Of, RecordKind.Actor)))
+            .Concat(Reference.One("partOf", PartOf, RecordKind.Actor));
 }
 
 /// <summary>An office or role an actor held, and when (an open <see cref="To"/> means it still does).</summary>

@@ -13,6 +13,7 @@ internal static class Migrator
     [
         new(1, "records and history", RecordsAndHistory.Apply),
         new(2, "derived indexes", DerivedIndexTables.Apply),
+        new(3, "event origins", EventOriginTable.Apply),
     ];
 
     public static int Latest => Steps[^1].Version;
@@ -26,6 +27,7 @@ internal static class Migrator
             throw new StoreException(
                 $"'{path}' has schema version {current}, but this version of Pacta knows versions up to {Latest} only: open it with a newer Pacta");
         }
+        db.SchemaVersion = current;
         if (current >= target) return current;
         db.Begin();
         var step = Steps[0];
@@ -37,6 +39,7 @@ internal static class Migrator
                 step.Apply(db);
                 // PRAGMA takes no parameters; the version is a number of ours, not input.
                 db.Execute($"PRAGMA user_version = {step.Version}");
+                db.SchemaVersion = step.Version;
                 db.Execute("INSERT INTO meta (key, value) VALUES ($key, $value)", ("$key", $"migration.{step.Version}.name"), ("$value", step.Name));
                 db.Execute("INSERT INTO meta (key, value) VALUES ($key, $value)", ("$key", $"migration.{step.Version}.applied-at"), ("$value", Vocabulary.Text(now)));
             }
@@ -45,6 +48,7 @@ internal static class Migrator
         catch (Exception e)
         {
             db.Rollback();
+            db.SchemaVersion = current;
             throw new StoreException(
                 $"cannot bring '{path}' from schema version {current} to {target}: step {step.Version} ({step.Name}) failed, and the file is left as it was: {e.Message}", e);
         }

@@ -1,0 +1,322 @@
+using Microsoft.Data.Sqlite;
+using Pacta.Imports;
+using Pacta.Model;
+using Pacta.Store.Sqlite;
+
+namespace Pacta.Store;
+
+public sealed partial class SqliteStore
+{
+    /// <summary>
+    /// Starts writing events imported from a dataset, row by row, keyed by each row's own id. The import holds the
+    /// store until it is disposed. With <paramref name="batched"/>, <see cref="EventImport.Checkpoint"/> commits what
+    /// has been written so far (a crash loses only the rows since); without it, all rows are written in one
+    /// transaction at <see cref="EventImport.Complete"/>, and disposing before then writes nothing.
+    /// </summary>
+    /// <param name="matching">How rows are matched to events other datasets recorded; null matches none.</param>
+    public EventImport BeginEventImport(ChangeContext context, EventMatching? matching, bool batched)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        gate.Enter();
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (SchemaVersion < 3) throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; importing events needs version 3");
+            return new EventImport(this, context, matching, batched);
+        }
+        catch
+        {
+            gate.Exit();
+            throw;
+        }
+    }
+
+    /// <summary>One import of dataset rows into the store: see <see cref="BeginEventImport"/>.</summary>
+    public sealed class EventImport : IDisposable
+    {
+        private readonly SqliteStore store;
+        private readonly StoreConnection db;
+        private readonly ChangeContext context;
+        private readonly EventMatching? matching;
+        private readonly bool batched;
+        private readonly EventCellTally cells = new();
+        private readonly Dictionary<RecordId, RecordId> sides = [];
+        private readonly Dictionary<RecordId, RecordKind?> kinds = [];
+        private readonly HashSet<EventDataset> datasetsInStore;
+        private readonly long run;
+        private bool open;
+
+        internal EventImport(SqliteStore store, ChangeContext context, EventMatching? matching, bool batched)
+        {
+            this.store = store;
+            db = store.db;
+            this.context = context;
+            this.matching = matching;
+            this.batched = batched;
+            datasetsInStore = db.Query("SELECT DISTINCT dataset FROM event_origin", r => Enum.Parse<EventDataset>(r.GetString(0), ignoreCase: true)).ToHashSet();
+            run = Convert.ToInt64(db.Scalar("SELECT COALESCE(MAX(run), 0) + 1 FROM event_origin"), System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (id, partOf) in db.Query("SELECT id, json_extract(body, '$.partOf') FROM record WHERE kind = 'actor'",
+                         r => (new RecordId(r.GetString(0)), r.IsDBNull(1) ? null : new RecordId(r.GetString(1)))))
+            {
+                if (partOf is not null) sides[id] = partOf;
+            }
+            // A large page cache: a transaction whose changes outgrow the cache must sync its journal to spill them.
+            previousCacheSize = db.Scalar("PRAGMA cache_size")!;
+            db.Execute("PRAGMA cache_size = -131072");
+            Begin();
+        }
+
+        private readonly object previousCacheSize;
+
+        public int Created { get; private set; }
+        public int Updated { get; private set; }
+        public int Linked { get; private set; }
+        public int Unchanged { get; private set; }
+        public int Deleted { get; private set; }
+
+        /// <summary>
+        /// Writes one row's event (its one origin is the row's): a new key makes a new event, or joins the event of
+        /// another dataset's row that tells of the same incident; a known key with a new digest updates what the row
+        /// said; a known key with the same digest changes nothing. A key this import has already written is a
+        /// duplicate in the file, and a reference to a missing actor, place or source is refused: both change nothing.
+        /// </summary>
+        public ImportOutcome Put(Event row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            if (row.Origins is not [var origin]) throw new ArgumentException("an imported row's event carries exactly one origin, the row's", nameof(row));
+            if (Unresolved(row) is { } unresolved) return ImportOutcome.Refused(unresolved);
+            var dataset = Vocabulary.Text(origin.Dataset);
+            var known = db.Query("SELECT event_id, digest, run FROM event_origin WHERE dataset = $dataset AND key = $key",
+                r => (Event: new RecordId(r.GetString(0)), Digest: r.GetString(1), Run: r.GetInt64(2)), ("$dataset", dataset), ("$key", origin.Key));
+            if (known is [var existing])
+            {
+                if (existing.Run == run) return ImportOutcome.Refused($"{origin} appears a second time in this import: a dataset row's id must be unique");
+                db.Execute("UPDATE event_origin SET run = $run WHERE dataset = $dataset AND key = $key", ("$run", run), ("$dataset", dataset), ("$key", origin.Key));
+                if (existing.Digest == origin.Digest)
+                {
+                    Unchanged++;
+                    return ImportOutcome.Unchanged(existing.Event);
+                }
+                var stored = (Event)store.Load(existing.Event)!;
+                Replace(stored, Revise(stored, row));
+                Updated++;
+                return ImportOutcome.Updated(existing.Event);
+            }
+            if (matching is not null && datasetsInStore.Any(d => d != origin.Dataset) && FindMatch(row, matching) is var (incident, match))
+            {
+                var joined = WithOrigins(incident, [.. incident.Origins!, new EventOrigin(origin.Dataset, origin.Key, origin.Digest, origin.Revision, origin.Citation, match, Report(row))],
+                    [.. incident.Sources.Union(row.Sources)]);
+                Replace(incident, joined);
+                Linked++;
+                return ImportOutcome.Linked(incident.Id, match);
+            }
+            if (store.Resolve(row.Id) is { } taken)
+                return ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(taken)}");
+            Insert(row);
+            Created++;
+            return ImportOutcome.Created(row.Id);
+        }
+
+        /// <summary>
+        /// Writes a record the rows need (an actor a row names, the dataset's source) unless a record has its id; true
+        /// when it was written. Its own references must resolve.
+        /// </summary>
+        /// <exception cref="StoreException">A reference of the record does not resolve.</exception>
+        public bool Ensure(IRecord record)
+        {
+            ArgumentNullException.ThrowIfNull(record);
+            if (store.Resolve(record.Id) is not null) return false;
+            var kinds = new Dictionary<RecordId, RecordKind?>();
+            var problems = store.UnresolvedReferences(record, kinds).ToList();
+            if (problems.Count > 0) throw new StoreException($"'{record.Id}' cannot be written", problems);
+            var body = CanonicalJson.Serialize(record);
+            var at = Now;
+            db.Execute("INSERT INTO record (id, kind, body, version, updated_at) VALUES ($id, $kind, $body, 1, $at)",
+                ("$id", record.Id.Value), ("$kind", Vocabulary.Text(record.Kind)), ("$body", body), ("$at", at));
+            store.RecordChange(at, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
+            DerivedIndexes.Add(db, record, cells, run);
+            this.kinds[record.Id] = record.Kind;
+            if (record is Actor { PartOf: { } partOf }) sides[record.Id] = partOf;
+            return true;
+        }
+
+        /// <summary>
+        /// Applies a dataset's deletion of a row: an event told only by that row is deleted; an event other rows tell
+        /// of loses that origin (and, if it was the first, takes its fields from the next). False when no event has the key.
+        /// </summary>
+        /// <exception cref="StoreException">The event would be deleted but other records cite it.</exception>
+        public bool Remove(EventDataset dataset, string key)
+        {
+            var found = db.Scalar("SELECT event_id FROM event_origin WHERE dataset = $dataset AND key = $key", ("$dataset", Vocabulary.Text(dataset)), ("$key", key));
+            if (found is not string id) return false;
+            var stored = (Event)store.Load(new RecordId(id))!;
+            var rest = stored.Origins!.Where(o => !(o.Dataset == dataset && o.Key == key)).ToList();
+            if (rest.Count == 0)
+            {
+                var citations = store.Citations(stored.Id);
+                if (citations.Count > 0)
+                    throw new StoreException($"{dataset.ToString().ToLowerInvariant()}:{key} was deleted upstream, but its event '{stored.Id}' is still cited by '{citations[0].From}' at {citations[0].Path}");
+                var body = CanonicalJson.Serialize(stored);
+                DerivedIndexes.Remove(db, stored.Id, cells);
+                db.Execute("DELETE FROM record WHERE id = $id", ("$id", id));
+                store.RecordChange(Now, context, stored.Id, RecordKind.Event, ChangeOperation.Deleted, body, null);
+            }
+            else
+            {
+                Replace(stored, Promote(stored, rest));
+            }
+            Deleted++;
+            return true;
+        }
+
+        /// <summary>With a batched import, commits what is written so far and goes on in a new transaction.</summary>
+        public void Checkpoint()
+        {
+            if (!batched || !open) return;
+            Commit();
+            Begin();
+        }
+
+        /// <summary>Commits everything written; the import is over.</summary>
+        public void Complete()
+        {
+            if (!open) throw new InvalidOperationException("the import is complete already");
+            Commit();
+        }
+
+        /// <summary>Rolls back what is not yet committed and gives the store back.</summary>
+        public void Dispose()
+        {
+            if (open)
+            {
+                db.Rollback();
+                open = false;
+            }
+            db.Execute($"PRAGMA cache_size = {Convert.ToInt64(previousCacheSize, System.Globalization.CultureInfo.InvariantCulture)}");
+            store.gate.Exit();
+        }
+
+        private string Now => Vocabulary.Text(store.clock.GetUtcNow());
+
+        private void Begin()
+        {
+            db.Begin();
+            open = true;
+        }
+
+        private void Commit()
+        {
+            cells.Flush(db);
+            db.Commit();
+            open = false;
+        }
+
+        private void Insert(Event row)
+        {
+            var body = CanonicalJson.Serialize(row);
+            var at = Now;
+            db.Execute("INSERT INTO record (id, kind, body, version, updated_at) VALUES ($id, $kind, $body, 1, $at)",
+                ("$id", row.Id.Value), ("$kind", Vocabulary.Text(RecordKind.Event)), ("$body", body), ("$at", at));
+            store.RecordChange(at, context, row.Id, RecordKind.Event, ChangeOperation.Created, null, body);
+            DerivedIndexes.Add(db, row, cells, run);
+        }
+
+        private void Replace(Event stored, Event revised)
+        {
+            var before = CanonicalJson.Serialize(stored);
+            var after = CanonicalJson.Serialize(revised);
+            if (before == after) return;
+            var at = Now;
+            db.Execute("UPDATE record SET body = $body, version = version + 1, updated_at = $at WHERE id = $id",
+                ("$id", stored.Id.Value), ("$body", after), ("$at", at));
+            store.RecordChange(at, context, stored.Id, RecordKind.Event, ChangeOperation.Updated, before, after);
+            DerivedIndexes.Remove(db, stored.Id, cells);
+            // Every origin of a touched event is marked as seen by this import: its one origin from this import's
+            // dataset is the row at hand, and the others belong to other datasets, whose imports are other runs.
+            DerivedIndexes.Add(db, revised, cells, run);
+        }
+
+        /// <summary>The stored event with what the row now says: the event's own fields when the row was its first origin, else the row's report.</summary>
+        private static Event Revise(Event stored, Event row)
+        {
+            var origin = row.Origins![0];
+            var origins = stored.Origins!;
+            var index = origins.ToList().FindIndex(o => o.Dataset == origin.Dataset && o.Key == origin.Key);
+            if (index == 0)
+                return new Event(stored.Id, row.Title, row.Type, row.Start, row.End, row.Place, row.Actors, row.Fatalities, stored.Meeting, row.Summary, [.. stored.Sources.Union(row.Sources)], stored.Note, [origin, .. origins.Skip(1)]);
+            var revised = origins.ToArray();
+            revised[index] = new EventOrigin(origin.Dataset, origin.Key, origin.Digest, origin.Revision, origin.Citation, origins[index].Match, Report(row));
+            return WithOrigins(stored, revised);
+        }
+
+        /// <summary>The event after its first origin went: the next origin's report becomes the event's fields.</summary>
+        private static Event Promote(Event stored, List<EventOrigin> rest)
+        {
+            if (stored.Origins![0] == rest[0]) return WithOrigins(stored, rest);
+            var next = rest[0];
+            var report = next.Reported!;
+            rest[0] = new EventOrigin(next.Dataset, next.Key, next.Digest, next.Revision, next.Citation);
+            return new Event(stored.Id, report.Title, report.Type, report.Start, report.End, report.Place, report.Actors, report.Fatalities,
+                stored.Meeting, report.Summary, stored.Sources, stored.Note, rest);
+        }
+
+        private static Event WithOrigins(Event e, IReadOnlyList<EventOrigin> origins, IReadOnlyList<RecordId>? sources = null) =>
+            new(e.Id, e.Title, e.Type, e.Start, e.End, e.Place, e.Actors, e.Fatalities, e.Meeting, e.Summary, sources ?? e.Sources, e.Note, origins);
+
+        private static EventReport Report(Event row) => new(row.Title, row.Type, row.Start, row.End, row.Place, row.Actors, row.Fatalities, row.Summary);
+
+        private (Event Event, OriginMatch Match)? FindMatch(Event row, EventMatching rule)
+        {
+            if (row.Place?.Point is not { } point) return null;
+            var degreesLat = rule.SearchKm / 111.0;
+            var degreesLon = degreesLat / Math.Max(Math.Cos(point.Latitude * Math.PI / 180), 0.01);
+            // Days first: in one region most events lie within the search box, but few within a day or two.
+            // Events longer than a year are not candidates (no dataset row spans more than a year).
+            var ids = db.Query(
+                """
+                SELECT i.id FROM event_index AS i
+                WHERE i.first_day BETWEEN $first - 366 AND $last AND i.last_day >= $first
+                  AND i.lon BETWEEN $west AND $east AND i.lat BETWEEN $south AND $north AND i.is_meeting = 0
+                  AND EXISTS (SELECT 1 FROM event_origin AS o WHERE o.event_id = i.id AND o.dataset <> $dataset)
+                  AND NOT EXISTS (SELECT 1 FROM event_origin AS o WHERE o.event_id = i.id AND o.dataset = $dataset)
+                """,
+                r => new RecordId(r.GetString(0)),
+                ("$first", row.Start.First.DayNumber - rule.MaxDays), ("$last", row.LastDay.DayNumber + rule.MaxDays),
+                ("$west", point.Longitude - degreesLon), ("$east", point.Longitude + degreesLon),
+                ("$south", point.Latitude - degreesLat), ("$north", point.Latitude + degreesLat),
+                ("$dataset", Vocabulary.Text(row.Origins![0].Dataset)));
+            var candidates = ids.Select(id => (Event)store.Load(id)!);
+            return rule.Best(row, candidates, SideOf);
+        }
+
+        private RecordId SideOf(RecordId actor)
+        {
+            var side = actor;
+            for (var hops = 0; hops < 10 && sides.TryGetValue(side, out var parent); hops++) side = parent;
+            return side;
+        }
+
+        private string? Unresolved(Event row)
+        {
+            foreach (var reference in row.References())
+            {
+                if (!kinds.TryGetValue(reference.Target, out var kind)) kinds[reference.Target] = kind = store.Resolve(reference.Target);
+                if (kind is null) return $"{reference.Path}: '{reference.Target}' does not exist";
+                if (!reference.Expected.Contains(kind.Value)) return $"{reference.Path}: '{reference.Target}' is {Vocabulary.WithArticle(kind.Value)}";
+            }
+            return null;
+        }
+    }
+}
+
+/// <summary>What an import did with one row: created, updated, linked to another dataset's event, left unchanged, or refused and why.</summary>
+public sealed record ImportOutcome(ImportAction Action, RecordId? Event, OriginMatch? Match = null, string? Reason = null)
+{
+    public static ImportOutcome Created(RecordId id) => new(ImportAction.Created, id);
+    public static ImportOutcome Updated(RecordId id) => new(ImportAction.Updated, id);
+    public static ImportOutcome Linked(RecordId id, OriginMatch match) => new(ImportAction.Linked, id, match);
+    public static ImportOutcome Unchanged(RecordId id) => new(ImportAction.Unchanged, id);
+    public static ImportOutcome Refused(string reason) => new(ImportAction.Refused, null, null, reason);
+}
+
+public enum ImportAction { Created, Updated, Linked, Unchanged, Refused }
