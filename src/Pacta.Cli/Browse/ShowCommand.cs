@@ -61,6 +61,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         }
         if (record is Document document) ShowDocument(store, document);
         else Output.Console.Write(new Text($"{Tables.Term(record.Kind)} {id}\n\n{Yaml(Shapes.Record(record))}"));
+        if (record is Event { Origins: { } origins }) ShowOrigins(origins);
         if (record is Claim or Topic or Event or Place) ShowContestedSet(store, record.Id);
         return ExitCodes.Ok;
     }
@@ -91,6 +92,23 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
             }
         }
         console.Write(tree);
+    }
+
+    /// <summary>Each dataset row the event was imported from and, for a row joined to it later, why.</summary>
+    private static void ShowOrigins(IReadOnlyList<EventOrigin> origins)
+    {
+        Output.Console.Write(new Text($"\nFrom {origins.Count} dataset row{(origins.Count == 1 ? "" : "s")}:\n"));
+        foreach (var origin in origins)
+        {
+            var line = $"  {origin}" + (origin.Revision is { } revision ? $" (revision {revision})" : "") + (origin.Citation is { } citation ? $" — cites: {citation}" : "");
+            Output.Console.Write(new Text(line + "\n"));
+            if (origin.Match is { } match) Output.Console.Write(new Text($"    {match.Explain()}\n"));
+            if (origin.Reported is { } reported)
+            {
+                var deaths = reported.Fatalities is { } f ? $"; deaths {f.Low?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}/{f.Best}/{f.High?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} (low/best/high)" : "";
+                Output.Console.Write(new Text($"    this row says: {reported.Title}; {reported.Start}{(reported.End is { } end ? $" to {end}" : "")}{deaths}\n"));
+            }
+        }
     }
 
     /// <summary>Every claim about the same subject, side by side: the record never speaks for one of them.</summary>
