@@ -19,6 +19,9 @@ internal static class DerivedIndexes
         var id = record.Id.Value;
         foreach (var reference in record.References())
         {
+            // An event's actors and place are in event_actor and event_index already, which Citations reads too:
+            // a million imported events need not write them twice.
+            if (record is Event && IsIndexedElsewhere(reference.Path)) continue;
             db.Execute("INSERT INTO reference (from_id, path, to_id) VALUES ($from, $path, $to)",
                 ("$from", id), ("$path", reference.Path), ("$to", reference.Target.Value));
         }
@@ -87,6 +90,9 @@ internal static class DerivedIndexes
         db.Execute("INSERT INTO place_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES ($id, $minLon, $maxLon, $minLat, $maxLat)",
             ("$id", rtreeId), ("$minLon", box.MinX), ("$maxLon", box.MaxX), ("$minLat", box.MinY), ("$maxLat", box.MaxY));
     }
+
+    /// <summary>Whether an event's reference at this path is kept in <c>event_actor</c> or <c>event_index</c> rather than in <c>reference</c>.</summary>
+    public static bool IsIndexedElsewhere(string path) => path == "place.ref" || path.StartsWith("actors[", StringComparison.Ordinal);
 
     /// <summary>The origin rows of an event, marked with the import that wrote them.</summary>
     public static void AddOrigins(StoreConnection db, Event @event, long run = 0)

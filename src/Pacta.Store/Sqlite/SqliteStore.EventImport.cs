@@ -110,9 +110,8 @@ public sealed partial class SqliteStore
                 Linked++;
                 return ImportOutcome.Linked(incident.Id, match);
             }
-            if (store.Resolve(row.Id) is { } taken)
-                return ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(taken)}");
-            Insert(row);
+            if (!Insert(row))
+                return ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(store.Resolve(row.Id)!.Value)}");
             Created++;
             return ImportOutcome.Created(row.Id);
         }
@@ -211,14 +210,22 @@ public sealed partial class SqliteStore
             open = false;
         }
 
-        private void Insert(Event row)
+        /// <summary>Writes a new event; false, writing nothing, when its id is taken by a record or an obligation.</summary>
+        private bool Insert(Event row)
         {
             var body = CanonicalJson.Serialize(row);
             var at = Now;
-            db.Execute("INSERT INTO record (id, kind, body, version, updated_at) VALUES ($id, $kind, $body, 1, $at)",
+            // One statement both checks the id is free and writes the record: a million rows, a million statements fewer.
+            var inserted = db.Execute(
+                """
+                INSERT OR IGNORE INTO record (id, kind, body, version, updated_at)
+                SELECT $id, $kind, $body, 1, $at WHERE NOT EXISTS (SELECT 1 FROM obligation WHERE id = $id)
+                """,
                 ("$id", row.Id.Value), ("$kind", Vocabulary.Text(RecordKind.Event)), ("$body", body), ("$at", at));
+            if (inserted == 0) return false;
             store.RecordChange(at, context, row.Id, RecordKind.Event, ChangeOperation.Created, null, body);
             DerivedIndexes.Add(db, row, cells, run);
+            return true;
         }
 
         private void Replace(Event stored, Event revised)

@@ -216,6 +216,12 @@ public sealed partial class SqliteStore
         db.Query("SELECT id FROM obligation WHERE document_id = $id", r => new RecordId(r.GetString(0)), ("$id", document.Value));
 
     private List<(string From, string Path)> Citations(RecordId id) =>
-        db.Query("SELECT from_id, path FROM reference WHERE to_id = $id ORDER BY from_id, path",
+        db.Query(
+            """
+            SELECT from_id, path FROM reference WHERE to_id = $id
+            UNION ALL SELECT event_id, 'actors' FROM event_actor WHERE actor_id = $id
+            UNION ALL SELECT id, 'place.ref' FROM event_index WHERE place_id = $id
+            ORDER BY 1, 2
+            """,
             r => (r.GetString(0), r.GetString(1)), ("$id", id.Value));
 }

@@ -129,6 +129,7 @@ public abstract class CsvEventRows
     protected static DateOnly Day(Row row, string column)
     {
         var text = row.Required(column);
+        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var iso)) return iso;
         string[] layouts = ["yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy", "d-MMMM-yyyy", "d-MMM-yyyy", "d-MMM-yy", "d/M/yyyy", "yyyy-MM-dd HH:mm:ss.fff", "yyyy-MM-dd HH:mm:ss"];
         if (DateTime.TryParseExact(text, layouts, Invariant, DateTimeStyles.None, out var parsed)) return DateOnly.FromDateTime(parsed);
         throw new FieldException(column, $"'{Row.Shorten(text)}' is not a date (write 2020-11-10 or 10 November 2020; the day must exist)");

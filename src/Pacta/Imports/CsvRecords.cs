@@ -84,22 +84,30 @@ public sealed class CsvRecords
                 Take();
                 while (true)
                 {
-                    var c = Take();
-                    if (c < 0)
+                    if (position == filled && !Fill())
                     {
                         return Failed(startLine, $"the file ends inside a quoted field opened at line {fieldLine}, column {fieldColumn}: it was cut short, or a quote is not closed", fieldLine, fieldColumn, skip: false);
                     }
-                    if (c == '"')
+                    // Copy the run up to the next quote or line break at once; a line break inside quotes is text, and counted.
+                    var span = buffer.AsSpan(position, filled - position);
+                    var stop = span.IndexOfAny(QuotedStops);
+                    var run = stop < 0 ? span.Length : stop;
+                    if (!Append(span[..run])) return TooLong(startLine);
+                    Advance(run);
+                    if (stop < 0) continue;
+                    var c = Take();
+                    if (c == '\n')
                     {
-                        if (Peek() == '"')
-                        {
-                            Take();
-                            if (!Append('"')) return TooLong(startLine);
-                            continue;
-                        }
-                        break;
+                        if (!Append('\n')) return TooLong(startLine);
+                        continue;
                     }
-                    if (!Append((char)c)) return TooLong(startLine);
+                    if (Peek() == '"')
+                    {
+                        Take();
+                        if (!Append('"')) return TooLong(startLine);
+                        continue;
+                    }
+                    break;
                 }
                 var after = Peek();
                 if (after is not (',' or '\n' or '\r' or -1))
@@ -109,14 +117,20 @@ public sealed class CsvRecords
             }
             else
             {
-                while (Peek() is var c and >= 0 and not ',' and not '\n' and not '\r')
+                while (true)
                 {
-                    if (c == '"')
+                    if (position == filled && !Fill()) break;
+                    var span = buffer.AsSpan(position, filled - position);
+                    var stop = span.IndexOfAny(UnquotedStops);
+                    var run = stop < 0 ? span.Length : stop;
+                    if (!Append(span[..run])) return TooLong(startLine);
+                    Advance(run);
+                    if (stop < 0) continue;
+                    if (buffer[position] == '"')
                     {
                         return Failed(startLine, "a quote inside an unquoted field: quote the whole field and double the quote", line, column, skip: true);
                     }
-                    Take();
-                    if (!Append((char)c)) return TooLong(startLine);
+                    break;
                 }
             }
             fields.Add(new string(record, fieldStart, recordLength - fieldStart));
@@ -144,6 +158,27 @@ public sealed class CsvRecords
         }
         recordLength = 0;
         return new CsvRecord(startLine, [], [], problem, problemColumn, problemLine);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UnquotedStops = System.Buffers.SearchValues.Create(",\n\r\"");
+    private static readonly System.Buffers.SearchValues<char> QuotedStops = System.Buffers.SearchValues.Create("\"\n");
+
+    /// <summary>Moves past characters already copied, none of them a line break.</summary>
+    private void Advance(int count)
+    {
+        position += count;
+        column += count;
+        CharactersRead += count;
+    }
+
+    private bool Append(ReadOnlySpan<char> run)
+    {
+        if (run.Length == 0) return true;
+        if (recordLength + run.Length > MaxRecordLength) return false;
+        if (recordLength + run.Length > record.Length) Array.Resize(ref record, Math.Min(Math.Max(record.Length * 2, recordLength + run.Length), MaxRecordLength));
+        run.CopyTo(record.AsSpan(recordLength));
+        recordLength += run.Length;
+        return true;
     }
 
     private bool Append(char c)

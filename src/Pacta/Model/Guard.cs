@@ -13,9 +13,18 @@ internal static class Guard
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
             throw new ArgumentException($"{Name(field)} is longer than {maxLength} characters", field);
-        if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\t' and not '\r'))
+        if (HasControl(trimmed))
             throw new ArgumentException($"{Name(field)} contains a control character", field);
         return trimmed;
+    }
+
+    private static bool HasControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not '\n' and not '\t' and not '\r') return true;
+        }
+        return false;
     }
 
     public static string? OptionalText(string? value, string field, int maxLength = 10_000) =>

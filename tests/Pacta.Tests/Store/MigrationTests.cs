@@ -76,6 +76,8 @@ public class MigrationTests
                 "migration.1.name | records and history",
                 "migration.2.applied-at | 2026-11-29T10:00:00.0000000Z",
                 "migration.2.name | derived indexes",
+                "migration.3.applied-at | 2026-11-29T10:00:00.0000000Z",
+                "migration.3.name | event origins",
             ],
             RawSqlite.Rows(temp.Path, "SELECT key, value FROM meta WHERE key LIKE 'migration.%' ORDER BY key"));
     }
@@ -108,7 +110,7 @@ public class MigrationTests
         var refused = Assert.Throws<StoreException>(temp.Open);
 
         Assert.Equal(
-            $"'{temp.Path}' has schema version 3, but this version of Pacta knows versions up to 2 only: open it with a newer Pacta",
+            $"'{temp.Path}' has schema version 4, but this version of Pacta knows versions up to 3 only: open it with a newer Pacta",
             refused.Message);
         Assert.Equal(before, temp.Hash());
         Assert.True(SqliteStore.IsStore(temp.Path));

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Importing ACLED rows: `pacta import acled` into a store made by `pacta init --sample`, against the sqlite3 shell's
+# `.import --csv` of the same file into a bare table, on the same machine in the same run. Prints each run, the
+# medians, the speed ratio (sqlite3 time / pacta time; at least 0.5 is the aim) and pacta's peak RSS.
+#   bash bench/import.sh                          # 1,000,000 rows, 3 runs each
+#   ROWS=5000000 RUNS=1 bash bench/import.sh      # the memory check at 5M rows
+# Needs sqlite3 (apt-get install sqlite3) and GNU time (/usr/bin/time, apt-get install time).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+rows=${ROWS:-1000000}
+runs=${RUNS:-3}
+for tool in sqlite3 /usr/bin/time; do
+  command -v "$tool" > /dev/null || { echo "bench/import.sh: $tool is missing (apt-get install sqlite3 time)" >&2; exit 1; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+./pacta --help > /dev/null   # builds the command first
+csv="$work/acled.csv"
+./pacta generate events --rows "$rows" --format acled --seed 20251 --out "$csv" 2> /dev/null
+echo "file: $rows ACLED rows, $(du -m "$csv" | cut -f1) MB"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+: > "$work/sqlite"; : > "$work/pacta"; : > "$work/rss"
+for run in $(seq "$runs"); do
+  rm -f "$work/bare.db"
+  /usr/bin/time -f "%e" -o "$work/t" sqlite3 "$work/bare.db" ".import --csv $csv events"
+  cat "$work/t" >> "$work/sqlite"
+  rm -f "$work/store.db"
+  ./pacta init --db "$work/store.db" --sample > /dev/null
+  /usr/bin/time -f "%e %M" -o "$work/t" ./pacta import acled "$csv" --db "$work/store.db" > "$work/out" 2>&1
+  read -r seconds rss < "$work/t"
+  echo "$seconds" >> "$work/pacta"; echo "$rss" >> "$work/rss"
+  echo "run $run: sqlite3 .import $(cat "$work/sqlite" | tail -1) s; pacta import $seconds s, peak RSS $((rss / 1024)) MB — $(head -1 "$work/out")"
+done
+s=$(median < "$work/sqlite"); p=$(median < "$work/pacta"); m=$(median < "$work/rss")
+echo "median: sqlite3 .import $s s; pacta import acled $p s; speed ratio sqlite3/pacta $(awk -v s="$s" -v p="$p" 'BEGIN {printf "%.2f", s / p}') (aim: at least 0.50); pacta peak RSS $((m / 1024)) MB (aim: under 300 MB)"
