@@ -39,11 +39,16 @@ public sealed class HxlExport(TextWriter output, LinkedRecords records) : EventE
     private readonly HashSet<RecordId> withheldPeople = [];
     private long coded;
 
-    public override IReadOnlyList<string> Withheld =>
-    [
-        .. withheldPeople.Count == 0 ? Array.Empty<string>() : [$"{withheldPeople.Count} person actor{(withheldPeople.Count == 1 ? "" : "s")} left out of #org+name"],
-        .. coded == 0 ? Array.Empty<string>() : [$"{coded} event id{(coded == 1 ? "" : "s")} naming a person replaced by a code"],
-    ];
+    public override IReadOnlyList<string> Withheld
+    {
+        get
+        {
+            var said = new List<string>();
+            if (withheldPeople.Count > 0) said.Add($"{withheldPeople.Count} person actor{(withheldPeople.Count == 1 ? "" : "s")} left out of #org+name");
+            if (coded > 0) said.Add($"{coded} event id{(coded == 1 ? "" : "s")} naming a person replaced by a code");
+            return said;
+        }
+    }
 
     public override void WriteHeader()
     {
