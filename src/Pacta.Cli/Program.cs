@@ -2,6 +2,7 @@ using Pacta.Cli;
 using Pacta.Cli.Browse;
 using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
+using Pacta.Cli.Exports;
 using Pacta.Cli.Generate;
 using Pacta.Cli.Geography;
 using Pacta.Cli.Imports;
@@ -33,6 +34,14 @@ app.Configure(config =>
         export.AddCommand<ExportPactaCommand>("pacta").WithDescription("Write the whole store as a Pacta dataset folder.");
         export.AddCommand<ExportGeoJsonCommand>("geojson").WithDescription("Write places as RFC 7946 GeoJSON (--out FILE [--layer NAME]).");
         export.AddCommand<ExportGpkgCommand>("gpkg").WithDescription("Write places as a GeoPackage, one table per layer (--out FILE [--layer NAME]).");
+        export.AddCommand<ExportEventsCommand>("acled")
+            .WithDescription("Write events as ACLED CSV, in its 31 columns (--out FILE [--from --to --bbox --type --actor --meetings|--no-meetings]).");
+        export.AddCommand<ExportEventsCommand>("plover")
+            .WithDescription("Write events as PLOVER JSON Lines (--out FILE [filters as for acled]).");
+        export.AddCommand<ExportEventsCommand>("hxl")
+            .WithDescription("Write events as CSV with HXL hashtags, through a disclosure gate: no persons, no free text (--out FILE [filters]).");
+        export.AddCommand<ExportEventsCommand>("csv")
+            .WithDescription("Write events as Pacta's own flat CSV (--out FILE [filters]).");
     });
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Check a dataset folder without loading it; every problem as path:line:col: message.");

@@ -84,12 +84,7 @@ public static class EventsApi
     }
 
     private static EventFilter Filter(Parameters parameters, string? from, string? to, string? bbox, string? type, string? actor) =>
-        new(
-            From: parameters.Date(nameof(from), from),
-            To: parameters.Date(nameof(to), to),
-            Box: parameters.Box(nameof(bbox), bbox),
-            Type: parameters.Text(nameof(type), type),
-            Actor: parameters.Id(nameof(actor), actor));
+        parameters.EventFilter(from, to, bbox, type, actor);
 }
 
 /// <summary>Event counts per period, oldest first; periods with no event are left out.</summary>

@@ -21,21 +21,9 @@ internal sealed class Parameters
 
     public void Add(string name, string message) => errors[name] = [message];
 
-    public RecordId? Id(string name, string? text)
-    {
-        if (text is null) return null;
-        if (RecordId.IsValid(text)) return new RecordId(text);
-        Add(name, $"'{text}' is not an id: ids use lower-case letters, digits and single hyphens (2–{RecordId.MaxLength} characters)");
-        return null;
-    }
+    public RecordId? Id(string name, string? text) => EventFilterText.Id(name, text, Add);
 
-    public DateOnly? Date(string name, string? text)
-    {
-        if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Add(name, $"'{text}' is not a date: use YYYY-MM-DD");
-        return null;
-    }
+    public DateOnly? Date(string name, string? text) => EventFilterText.Date(name, text, Add);
 
     public bool? Boolean(string name, string? text)
     {
@@ -99,27 +87,13 @@ internal sealed class Parameters
     }
 
     /// <summary><c>west,south,east,north</c> in degrees (WGS 84).</summary>
-    public BoundingBox? Box(string name, string? text)
-    {
-        if (text is null) return null;
-        var parts = text.Split(',');
-        var numbers = parts.Select(Number).ToList();
-        if (numbers.Count != 4 || numbers.Any(n => n is null))
-        {
-            Add(name, $"'{text}' is not a box: give four numbers, west,south,east,north");
-            return null;
-        }
-        var (west, south, east, north) = (numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value);
-        if (west is < -180 or > 180 || east is < -180 or > 180 || south is < -90 or > 90 || north is < -90 or > 90 || west > east || south > north)
-        {
-            Add(name, $"'{text}' is not a box: longitudes lie within -180..180, latitudes within -90..90, west ≤ east and south ≤ north");
-            return null;
-        }
-        return new BoundingBox(west, south, east, north);
-    }
+    public BoundingBox? Box(string name, string? text) => EventFilterText.Box(name, text, Add);
 
-    private static double? Number(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
+    /// <summary>The events filter of the events, aggregate and meetings routes, read by the same code as the command line's.</summary>
+    public EventFilter EventFilter(string? from, string? to, string? bbox, string? type, string? actor, bool? meetings = null) =>
+        EventFilterText.Read(EventFilterNames.Query, from, to, bbox, type, actor, meetings, Add);
+
+    private static double? Number(string text) => EventFilterText.Number(text);
 
     private static string Spelling<T>(T value) where T : struct, Enum =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
