@@ -62,7 +62,7 @@ public sealed partial class SqliteStore
             }
             // A large page cache: a transaction whose changes outgrow the cache must sync its journal to spill them.
             previousCacheSize = db.Scalar("PRAGMA cache_size")!;
-            db.Execute("PRAGMA cache_size = -131072");
+            db.Execute("PRAGMA cache_size = -65536");
             Begin();
         }
 
