@@ -4,6 +4,7 @@ using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
 using Pacta.Cli.Generate;
 using Pacta.Cli.Geography;
+using Pacta.Cli.Imports;
 using Pacta.Cli.Reports;
 using Pacta.Cli.Serve;
 using Pacta.Cli.Store;
@@ -22,6 +23,7 @@ app.Configure(config =>
         import.SetDescription("Load records into the store, in one transaction.");
         import.AddCommand<ImportPactaCommand>("pacta").WithDescription("Load a Pacta dataset folder (docs/data-format.md).");
         import.AddCommand<ImportGeoJsonCommand>("geojson").WithDescription("Load GeoJSON features as places of one layer (--layer NAME); --fix repairs and reports.");
+        import.AddCommand<ImportPaxCommand>("pax").WithDescription("Load PA-X agreement rows as documents (--process TEXT, --on-error stop|skip, --rejects FILE).");
     });
     config.AddBranch("export", export =>
     {
