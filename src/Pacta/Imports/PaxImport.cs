@@ -41,7 +41,7 @@ public static partial class PaxImport
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(store);
         var records = new List<IRecord>();
-        if (store.KindOf(SourceId) is null) records.Add(DatasetSource);
+        if (rows.Count > 0 && store.KindOf(SourceId) is null) records.Add(DatasetSource);
 
         var byPaxId = store.Documents.Where(d => d.PaxId is not null).GroupBy(d => d.PaxId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Id).First());
         var taken = new HashSet<RecordId>();

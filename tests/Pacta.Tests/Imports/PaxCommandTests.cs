@@ -98,6 +98,17 @@ public sealed class PaxCommandTests
         var again = PactaCli.Run("import", "pax", folder["rejects.csv"], "--db", db);
         Assert.Equal(3, again.ExitCode);
         Assert.Contains("Dat: '31/04/2001' is no date", again.Error, StringComparison.Ordinal);
+
+        // Refused again, its rows keep one pacta_error column, holding the new reason.
+        var skipped = PactaCli.Run("import", "pax", folder["rejects.csv"], "--db", db, "--on-error", "skip", "--rejects", folder["rejects-2.csv"]);
+        Assert.True(skipped.ExitCode == 0, skipped.Error);
+        using var second = File.OpenRead(folder["rejects-2.csv"]);
+        var reread = CsvRecords.Open(second);
+        Assert.Equal([.. Header.Split(','), RejectsFile.ErrorColumn], reread.Next()!.Fields);
+        var row = reread.Next()!;
+        Assert.Equal(Header.Split(',').Length + 1, row.Fields.Count);
+        Assert.StartsWith($"{folder["rejects.csv"]}:2:", row.Fields[^1], StringComparison.Ordinal);
+        Assert.Null(reread.Next());
     }
 
     [Theory]

@@ -136,6 +136,9 @@ public sealed class PaxImportTests
         var sochi = store.All<Document>().Single(d => d.PaxId == 2396);
         Assert.Contains(sochi.Links, l => l.Target == statement.Id);
         Assert.Equal(before[sochi.Id].Links.Count, sochi.Links.Count(l => before[sochi.Id].Links.Contains(l)));
+
+        var (_, again) = Import(store, FixtureRows());
+        Assert.Equal((0, 0), (again.Created, again.Updated));
     }
 
     [Fact]
@@ -155,6 +158,33 @@ public sealed class PaxImportTests
 
         Assert.Empty(plan.NewActors);
         Assert.Equal(["turkiye", "armenia", "eu"], ByPaxId(store, 1).Signatories.Select(s => s.Actor.Value));
+    }
+
+    [Fact]
+    public void AThirdPartyWithoutARoleInTheText_IsAWitness_AndAPartyNamedAgainKeepsItsRole()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+
+        Import(store, Read($"{Header}\n{Row(1, thirdParties: "Grand Duchy of Fenwick; Government of Ruritania (mediator); United Nations (guarantor)")}\n").Rows);
+
+        Assert.Equal(
+            [("pax-government-of-ruritania", SignatoryRole.Party), ("pax-government-of-graustark", SignatoryRole.Party),
+             ("pax-grand-duchy-of-fenwick", SignatoryRole.Witness), ("pax-united-nations", SignatoryRole.Guarantor)],
+            ByPaxId(store, 1).Signatories.Select(s => (s.Actor.Value, s.Role)));
+    }
+
+    [Fact]
+    public void NoRows_WriteNothing_NotEvenTheSource()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+
+        var (plan, summary) = Import(store, Read($"{Header}\n").Rows);
+
+        Assert.Empty(plan.Records);
+        Assert.Equal(0, summary.Created);
+        Assert.Null(store.Find(PaxImport.SourceId));
     }
 
     [Fact]
