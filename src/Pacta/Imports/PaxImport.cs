@@ -144,11 +144,15 @@ public static partial class PaxImport
 
     private static string NoteOf(PaxRow row, List<string> notFound)
     {
-        var note = $"From PA-X agreement {row.AgtId}{(row.Version is null ? "" : $" (version {row.Version})")}: status \"{row.Status.Code()}\", agreement type {row.Type}, stage {row.Stage.Code()}"
-            + (row.SubStage is null ? "" : $" ({row.SubStage})")
-            + (row.Country is null ? "" : $", conflict \"{row.Country}\"") + ".";
+        // Every free text is shortened, so that no row, however long its fields, makes a note longer than a note may be.
+        var note = $"From PA-X agreement {row.AgtId}{(row.Version is null ? "" : $" (version {PaxFile.Shorten(row.Version)})")}: status \"{row.Status.Code()}\", agreement type {row.Type}, stage {row.Stage.Code()}"
+            + (row.SubStage is null ? "" : $" ({PaxFile.Shorten(row.SubStage)})")
+            + (row.Country is null ? "" : $", conflict \"{PaxFile.Shorten(row.Country)}\"") + ".";
         if (notFound.Count > 0)
-            note += " Other agreements it names that are not in the store: " + string.Join("; ", notFound.Select(n => PaxFile.Shorten(n))) + ".";
+        {
+            note += " Other agreements it names that are not in the store: " + string.Join("; ", notFound.Take(MaxListedInNote).Select(n => PaxFile.Shorten(n)))
+                + (notFound.Count > MaxListedInNote ? $"; and {notFound.Count - MaxListedInNote} more" : "") + ".";
+        }
         return note;
     }
 
@@ -173,6 +177,8 @@ public static partial class PaxImport
     }
 
     private const int MinContainedLength = 12;
+
+    private const int MaxListedInNote = 10;
 
     /// <summary>
     /// The agreements <c>OthAgr</c> names: each part (separated by semicolons or line breaks) is compared with the

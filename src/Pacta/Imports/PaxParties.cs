@@ -117,6 +117,8 @@ public static class PaxParties
             else if (key.Length > 0 && key[^1] != ' ') key.Append(' ');
         }
         var text = key.ToString().Trim();
+        // A name of punctuation or symbols only still needs a key of its own, or every such name would be one actor.
+        if (text.Length == 0) return name.Trim().ToLowerInvariant();
         return text.StartsWith("the ", StringComparison.Ordinal) ? text[4..] : text;
     }
 

@@ -115,6 +115,7 @@ public static class PaxFile
         var title = columns.Get(record, "Agt");
         if (title.Length == 0) return (null, At("Agt", "the agreement's name is empty"));
         if (title.Length > MaxTitleLength) return (null, At("Agt", $"the agreement's name is longer than {MaxTitleLength} characters"));
+        if (Control(title) is { } inTitle) return (null, At("Agt", $"the agreement's name holds the control character {inTitle}"));
 
         var dateText = columns.Get(record, "Dat");
         if (ParseDate(dateText) is not { } date) return (null, At("Dat", DateProblem(dateText)));
@@ -143,6 +144,7 @@ public static class PaxFile
         var processName = columns.Get(record, "PPName");
         if (processName.Length > 300) return (null, At("PPName", "the peace process's name is longer than 300 characters"));
         if (processName.Length == 0 && processId is not null) return (null, At("PPName", $"peace process {processId} has no name"));
+        if (Control(processName) is { } inProcess) return (null, At("PPName", $"the peace process's name holds the control character {inProcess}"));
 
         foreach (var column in new[] { "Part", "ThrdPart" })
         {
@@ -151,6 +153,11 @@ public static class PaxFile
                 .FirstOrDefault(name => name is { Length: > PaxParties.MaxNameLength });
             if (tooLong is not null)
                 return (null, At(column, $"the name '{Shorten(tooLong)}' is longer than {PaxParties.MaxNameLength} characters: separate parties with semicolons"));
+            var withControl = PaxParties.Split(columns.Get(record, column))
+                .SelectMany(p => new[] { p.Entity, p.Person })
+                .FirstOrDefault(name => name is not null && Control(name) is not null);
+            if (withControl is not null)
+                return (null, At(column, $"the name '{Shorten(withControl)}' holds the control character {Control(withControl)}"));
         }
 
         seen[agtId] = record.Line;
@@ -200,11 +207,25 @@ public static class PaxFile
         return $"'{Shorten(text)}' is not a date in the form DD/MM/YYYY";
     }
 
+    /// <summary>The first control character other than a line break or a tab, as U+XXXX: names may not hold one.</summary>
+    private static string? Control(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return $"U+{(int)c:X4}";
+        }
+        return null;
+    }
+
     private static bool Number(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     private static string? Optional(string text) => text.Length == 0 ? null : text;
 
-    /// <summary>A value as quoted in a message: never a whole megabyte.</summary>
-    internal static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
+    /// <summary>A value as quoted in a message: on one line, and never a whole megabyte.</summary>
+    internal static string Shorten(string text)
+    {
+        var line = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+        return line.Length <= 80 ? line : line[..77] + "…";
+    }
 }
