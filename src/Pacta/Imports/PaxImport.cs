@@ -56,7 +56,7 @@ public static partial class PaxImport
             ids[row.AgtId] = FreeId($"pax-agreement-{row.AgtId.ToString(CultureInfo.InvariantCulture)}", store, taken);
         }
 
-        var titles = TitleIndex(rows, ids, store.Documents);
+        var titles = new Titles(rows, ids, store.Documents);
         var actors = new ActorDirectory(store, taken);
         var unresolved = new List<string>();
         var links = 0;
@@ -167,13 +167,28 @@ public static partial class PaxImport
 
     private sealed record Titled(RecordId Id, string Key, string? ShortKey, PartialDate? Date);
 
-    private static List<Titled> TitleIndex(IReadOnlyList<PaxRow> rows, Dictionary<int, RecordId> ids, IReadOnlyList<Document> documents)
+    /// <summary>The documents of the file and the store by title: whole titles looked up, contained ones searched.</summary>
+    private sealed class Titles
     {
-        var index = rows.Select(r => new Titled(ids[r.AgtId], PaxParties.Key(r.Title), null, r.Date)).ToList();
-        var inFile = index.Select(t => t.Id).ToHashSet();
-        index.AddRange(documents.Where(d => !inFile.Contains(d.Id)).Select(d =>
-            new Titled(d.Id, PaxParties.Key(d.Title), d.ShortTitle is null ? null : PaxParties.Key(d.ShortTitle), d.Dates.Signed ?? d.Dates.Earliest)));
-        return index;
+        public Titles(IReadOnlyList<PaxRow> rows, Dictionary<int, RecordId> ids, IReadOnlyList<Document> documents)
+        {
+            All = rows.Select(r => new Titled(ids[r.AgtId], PaxParties.Key(r.Title), null, r.Date)).ToList();
+            var inFile = All.Select(t => t.Id).ToHashSet();
+            All.AddRange(documents.Where(d => !inFile.Contains(d.Id)).Select(d =>
+                new Titled(d.Id, PaxParties.Key(d.Title), d.ShortTitle is null ? null : PaxParties.Key(d.ShortTitle), d.Dates.Signed ?? d.Dates.Earliest)));
+            foreach (var titled in All)
+            {
+                foreach (var key in new[] { titled.Key, titled.ShortKey }.OfType<string>().Distinct())
+                {
+                    if (!ByKey.TryGetValue(key, out var list)) ByKey[key] = list = [];
+                    list.Add(titled);
+                }
+            }
+        }
+
+        public List<Titled> All { get; }
+
+        public Dictionary<string, List<Titled>> ByKey { get; } = new(StringComparer.Ordinal);
     }
 
     private const int MinContainedLength = 12;
@@ -186,7 +201,7 @@ public static partial class PaxImport
     /// names exactly one document becomes a link. Its type is refers-to unless the part says implements, supersedes
     /// or amends.
     /// </summary>
-    private static (List<DocumentLink> Links, List<string> NotFound) Links(PaxRow row, RecordId self, List<Titled> titles)
+    private static (List<DocumentLink> Links, List<string> NotFound) Links(PaxRow row, RecordId self, Titles titles)
     {
         var links = new List<DocumentLink>();
         var notFound = new List<string>();
@@ -201,16 +216,17 @@ public static partial class PaxImport
             var key = PaxParties.Key(text);
             if (key.Length < 4) continue;
             bool DateFits(Titled t) => date is null || t.Date is null || t.Date == date;
-            var matches = titles.Where(t => (t.Key == key || t.ShortKey == key) && DateFits(t)).Select(t => t.Id).Distinct().ToList();
+            var matches = titles.ByKey.GetValueOrDefault(key, []).Where(DateFits).Select(t => t.Id).Distinct().ToList();
             if (matches.Count == 0)
             {
-                matches = titles.Where(t => DateFits(t) && (Contains(key, t.Key) || (t.ShortKey is { } s && Contains(key, s))))
+                matches = titles.All.Where(t => DateFits(t) && (Contains(key, t.Key) || (t.ShortKey is { } s && Contains(key, s))))
                     .Select(t => t.Id).Distinct().ToList();
             }
-            matches.Remove(self);
+            var namesItself = matches.Remove(self);
             if (matches.Count != 1)
             {
-                if (!titles.Any(t => t.Id == self && (t.Key == key || Contains(key, t.Key)))) notFound.Add(part);
+                // A part naming only the agreement itself is no reference to report.
+                if (!namesItself || matches.Count > 0) notFound.Add(part);
                 continue;
             }
             if (links.All(l => l.Target != matches[0])) links.Add(new DocumentLink(LinkTypeIn(key), matches[0]));
@@ -259,10 +275,12 @@ public static partial class PaxImport
 
         private Actor? Find(string name)
         {
-            var key = PaxParties.Key(name);
-            var bare = PaxParties.Bare(name);
-            return byKey.GetValueOrDefault(key) ?? byKey.GetValueOrDefault(bare) ?? byBare.GetValueOrDefault(bare);
+            // Folding is the costly part, and PA-X repeats the same few names on every row.
+            if (!keys.TryGetValue(name, out var k)) keys[name] = k = (PaxParties.Key(name), PaxParties.Bare(name));
+            return byKey.GetValueOrDefault(k.Key) ?? byKey.GetValueOrDefault(k.Bare) ?? byBare.GetValueOrDefault(k.Bare);
         }
+
+        private readonly Dictionary<string, (string Key, string Bare)> keys = new(StringComparer.Ordinal);
 
         private Actor Create(string name, bool person, string text, int agtId)
         {
