@@ -45,6 +45,7 @@ public sealed class PaxCommandTests
         Assert.Contains("Records: 0 created, 0 updated, 9 unchanged", second.Out, StringComparison.Ordinal);
         Assert.Equal(hash, PactaCli.Hash(db));
 
+        Assert.Contains("Peace process: Armenia-Azerbaijan-Nagorno-Karabakh process (PA-X process 901)", PactaCli.Run("show", "pax-agreement-2455", "--db", db).Out, StringComparison.Ordinal);
         var shown = JsonDocument.Parse(PactaCli.Run("show", "pax-agreement-2455", "--db", db, "--json").Out).RootElement;
         Assert.Equal("Armenia-Azerbaijan-Nagorno-Karabakh process", shown.GetProperty("process").GetProperty("name").GetString());
         Assert.Equal("implements", shown.GetProperty("links")[0].GetProperty("type").GetString());
