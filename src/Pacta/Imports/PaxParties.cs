@@ -32,7 +32,7 @@ public static class PaxParties
         foreach (var raw in text.Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var piece = raw.Trim(' ', '.', ',', '\t');
-            // "Signed by: …", "Witnessed by: …", "Mediators: …": a label, kept as a role hint for what follows on its line.
+            // "Signed by: …", "Witnessed by: …", "Mediators: …": a label, whose role holds for the names after it until the next label.
             var colon = piece.IndexOf(':', StringComparison.Ordinal);
             SignatoryRole? role = null;
             if (colon is > 0 and <= 40 && !piece[..colon].Any(char.IsDigit))
