@@ -27,6 +27,7 @@ app.Configure(config =>
         import.AddCommand<ImportUcdpCommand>("ucdp").WithDescription("Load UCDP GED events (CSV, with or without a header), keyed by id.");
         import.AddCommand<ImportPloverCommand>("plover").WithDescription("Load PLOVER events (JSON Lines), keyed by id.");
         import.AddCommand<ImportGeoJsonCommand>("geojson").WithDescription("Load GeoJSON features as places of one layer (--layer NAME); --fix repairs and reports.");
+        import.AddCommand<ImportPaxCommand>("pax").WithDescription("Load PA-X agreement rows as documents (--process TEXT, --on-error stop|skip, --rejects FILE).");
     });
     config.AddBranch("export", export =>
     {

@@ -75,6 +75,8 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         console.Write(new Text($"{document.Id} · {Tables.Term(document.Kind)} · {Tables.Term(document.Status)}"
             + (document.Stage is { } stage ? $" · PA-X stage {stage.Code()}" : "")
             + (document.Dates.Earliest is { } date ? $" · {date}" : "") + "\n"));
+        if (document.Process is { } process)
+            console.Write(new Text($"Peace process: {process.Name}{(process.PaxId is { } pp ? $" (PA-X process {pp})" : "")}\n"));
         if (document.Signatories.Count > 0)
             console.Write(new Text("Signatories: " + string.Join("; ", document.Signatories.Select(s =>
                 $"{name(s.Actor)} ({Tables.Term(s.Role)}{(s.SignedBy is { } by ? $", signed by {name(by)}" : "")})")) + "\n"));

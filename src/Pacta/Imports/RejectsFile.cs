@@ -28,6 +28,7 @@ public sealed class RejectsFile : IDisposable
     private readonly string temporary;
     private readonly StreamWriter writer;
     private int width = -1;
+    private int errorIndex = -1;
 
     public RejectsFile(string path)
     {
@@ -38,19 +39,25 @@ public sealed class RejectsFile : IDisposable
 
     public int Count { get; private set; }
 
-    /// <summary>Writes the header: the input's, plus the error column. Call once, before the first CSV row.</summary>
+    /// <summary>
+    /// Writes the header: the input's, plus the error column. Call once, before the first CSV row. An input that is
+    /// itself a rejects file keeps its one error column, which then holds the new reason: a second column of the same
+    /// name would make the file unreadable (the header would name a column twice).
+    /// </summary>
     public void Header(IReadOnlyList<string> header)
     {
-        width = header.Count;
-        Csv.WriteRecord(writer, [.. header, ErrorColumn]);
+        ArgumentNullException.ThrowIfNull(header);
+        errorIndex = header.ToList().FindIndex(h => string.Equals(h.Trim(), ErrorColumn, StringComparison.OrdinalIgnoreCase));
+        width = errorIndex >= 0 ? header.Count - 1 : header.Count;
+        Csv.WriteRecord(writer, errorIndex >= 0 ? header : [.. header, ErrorColumn]);
     }
 
     /// <summary>A refused CSV row: its fields (none when it could not be read) and the problem.</summary>
     public void Row(IReadOnlyList<string> fields, ImportProblem problem)
     {
         var row = new string[Math.Max(width, 0) + 1];
-        for (var i = 0; i < row.Length - 1; i++) row[i] = i < fields.Count ? fields[i] : "";
-        row[^1] = problem.ToString();
+        var error = errorIndex >= 0 ? errorIndex : row.Length - 1;
+        for (var i = 0; i < row.Length; i++) row[i] = i == error ? problem.ToString() : i < fields.Count ? fields[i] : "";
         Csv.WriteRecord(writer, row);
         Count++;
     }

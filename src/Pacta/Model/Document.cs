@@ -21,7 +21,8 @@ public sealed record Document(
     IReadOnlyList<TextVersion> Texts,
     IReadOnlyList<Provision> Provisions,
     IReadOnlyList<RecordId> Sources,
-    string? Note = null) : IRecord
+    string? Note = null,
+    PeaceProcess? Process = null) : IRecord
 {
     public RecordId Id { get; } = Guard.NotNull(Id, nameof(Id));
     public DocumentKind Kind { get; } = Guard.Defined(Kind, nameof(Kind));
@@ -37,6 +38,7 @@ public sealed record Document(
     public IReadOnlyList<Provision> Provisions { get; } = CheckProvisions(Guard.List(Provisions, nameof(Provisions)));
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
+    public PeaceProcess? Process { get; } = Process;
 
     RecordKind IRecord.Kind => RecordKind.Document;
 
@@ -66,6 +68,16 @@ public sealed record Document(
         Guard.Distinct(provisions.SelectMany(p => p.Obligations).Select(o => o.Id).ToArray(), "obligations' id");
         return provisions;
     }
+}
+
+/// <summary>
+/// The peace process a document belongs to, by name, with PA-X's number for it (<c>PP</c>) where PA-X has one:
+/// what groups the documents of one case when several processes share a store.
+/// </summary>
+public sealed record PeaceProcess(string Name, int? PaxId)
+{
+    public string Name { get; } = Guard.Text(Name, nameof(Name), 300);
+    public int? PaxId { get; } = PaxId is <= 0 ? throw new ArgumentOutOfRangeException(nameof(PaxId), PaxId, "a PA-X peace process number (PP) is a positive number") : PaxId;
 }
 
 /// <summary>The dates a document carries; any may be unknown.</summary>
