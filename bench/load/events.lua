@@ -2,7 +2,7 @@
 local paths = {
   "/api/v1/events?from=2020-01-01&to=2020-12-31&limit=100",
   "/api/v1/events?bbox=46.5,39.5,47.0,40.0&limit=100",
-  "/api/v1/events?type=acled:Battles&actor=azerbaijan&limit=100",
+  "/api/v1/events?type=acled:Battles&actor=armed-forces-azerbaijan&limit=100",
   "/api/v1/events?from=2023-09-01&to=2023-09-30&type=acled:Explosions/Remote%20violence&limit=100",
   "/api/v1/events/aggregate?by=month&from=2018-01-01&to=2025-12-31",
 }
