@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Filtered event queries through the HTTP API under load: a store of ROWS imported ACLED rows (default 1,000,000, made
-# with `pacta generate` and `pacta import acled`), served by `pacta serve`, asked by wrk on loopback with CONNECTIONS
+# with `pacta generate` and `pacta import acled`), served by `pacta serve`, asked by wrk on loopback with CONNECTIONS (4)
 # connections for DURATION (bench/load/events.lua rotates over five filtered queries). Prints requests/s, errors, and
 # the median, p95 and p99 latency.
 #   bash bench/events-load.sh
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROWS=${ROWS:-1000000}
-CONNECTIONS=${CONNECTIONS:-16}
+CONNECTIONS=${CONNECTIONS:-4}
 DURATION=${DURATION:-30s}
 DB=${DB:-/tmp/pacta-load-$ROWS.db}
 PORT=${PORT:-5091}
@@ -35,6 +35,6 @@ for _ in $(seq 1 120); do curl -sf "$URL/healthz" > /dev/null && break; sleep 1;
 curl -sf "$URL/healthz" > /dev/null || { cat /tmp/pacta-load-serve.log; exit 1; }
 
 echo "== warm-up"
-wrk -t2 -c"$CONNECTIONS" -d5s -s bench/load/events.lua "$URL" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s --timeout 30s -s bench/load/events.lua "$URL" > /dev/null
 echo "== wrk: $ROWS events, $CONNECTIONS connections, $DURATION"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/load/events.lua "$URL" | tail -2
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/load/events.lua "$URL" | tail -2
