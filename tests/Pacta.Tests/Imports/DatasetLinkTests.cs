@@ -136,4 +136,22 @@ public sealed class DatasetLinkTests
         Assert.Contains("lacks the required column event_id_cnty", result.Error, StringComparison.Ordinal);
         Assert.Equal(before, Contents(db));
     }
+
+    [Fact]
+    public void An_edited_row_of_the_second_dataset_updates_its_own_account_and_not_the_event_s()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        Assert.Equal(0, Import(db, "acled", Write(folder, "a.csv", Acled(AcledRow()))).ExitCode);
+        Assert.Contains("1 linked", Import(db, "ucdp", Write(folder, "u.csv", Ucdp(UcdpNear()))).Out, StringComparison.Ordinal);
+
+        var edited = Import(db, "ucdp", Write(folder, "u2.csv", Ucdp(UcdpNear().With(("best", "4"), ("high", "6")))));
+
+        Assert.Contains("0 created, 1 updated, 0 linked", edited.Out, StringComparison.Ordinal);
+        var e = Assert.Single(ImportedEvents(db).Values);
+        Assert.Equal(2, e.Fatalities!.Best);
+        Assert.Equal(new Fatalities(2, 4, 6), e.Origins![1].Reported!.Fatalities);
+        Assert.NotNull(e.Origins[1].Match); // still says why it was joined
+        AssertConsistent(db);
+    }
 }

@@ -142,4 +142,20 @@ public sealed class HeaderTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(["ucdp-500001", "ucdp-500002"], ImportedEvents(db).Keys.Select(k => k.Value).Order());
     }
+
+    [Fact]
+    public void The_cli_reads_a_file_with_a_byte_order_mark_and_crlf_line_ends()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var text = Acled(AcledRow("AZE1"), AcledRow("AZE2").With(("notes", "two\nlines"))).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var file = folder["bom.csv"];
+        File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+
+        var result = Import(db, "acled", file);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(["acled-aze1", "acled-aze2"], ImportedEvents(db).Keys.Select(k => k.Value).Order());
+        Assert.Equal("two\r\nlines", Load<Pacta.Model.Event>(db, "acled-aze2").Summary); // inside quotes, the line break is the file's
+    }
 }
