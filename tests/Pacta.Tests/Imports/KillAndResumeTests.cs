@@ -10,8 +10,9 @@ namespace Pacta.Tests.Imports;
 /// <summary>
 /// A real <c>pacta import</c> killed with SIGKILL part-way leaves a consistent store (with <c>skip</c>, the batches
 /// committed so far; with <c>stop</c>, the store as it was), and running the same import again completes it, each
-/// row once. The file is generated: 10,000 ACLED rows, which take about ten seconds to import on the 2-core
-/// machine these tests were written on, so the kill comes in the middle of the import.
+/// row once. The file is generated: 10,000 ACLED rows, which took 7 s to import on the shared 2-core machine these
+/// tests were written on, so the kill comes in the middle of the import. Should imports become so fast that the
+/// import ends before the kill, the tests fail saying so: the file must then grow.
 /// </summary>
 public sealed class KillAndResumeTests
 {
@@ -117,7 +118,7 @@ public sealed class KillAndResumeTests
         using (var process = Start("import", "acled", file, "--db", db))
         {
             // With stop nothing is committed before the end, so there is nothing to poll: kill after three seconds,
-            // when the import is well under way here (it takes about ten).
+            // when the import is well under way here (it takes about seven).
             if (process.WaitForExit(TimeSpan.FromSeconds(3))) Assert.Fail($"the import ended before it could be killed: make the file larger. {process.StandardError.ReadToEnd()}");
             Kill(process);
         }
