@@ -47,6 +47,7 @@ public sealed class AcledRows(string file) : CsvEventRows(file)
             _ => LocationPrecision.Province,
         };
         var actors = new List<NamedActor>();
+        _ = row.Required("actor1"); // a required column: empty, the row is refused like any other
         Add(actors, row, "actor1", EventActorRole.SideA, split: false);
         Add(actors, row, "assoc_actor_1", EventActorRole.SideA, split: true);
         Add(actors, row, "actor2", EventActorRole.SideB, split: false);

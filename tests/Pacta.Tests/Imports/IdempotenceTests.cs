@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Pacta.Model;
+using Pacta.Store;
+using Pacta.Tests.Cli;
+using static Pacta.Tests.Imports.ImportFiles;
+
+namespace Pacta.Tests.Imports;
+
+/// <summary>Imports are keyed by each row's own id: the same file twice changes nothing, an edited row updates its event, a duplicate id is refused.</summary>
+public sealed class IdempotenceTests
+{
+    private static readonly Dictionary<string, string>[] Rows =
+    [
+        AcledRow("AZE101", "2020-10-05"),
+        AcledRow("AZE102", "2020-10-06").With(("location", "Sugovushan"), ("latitude", "40.1430"), ("longitude", "46.6540")),
+        AcledRow("ARM103", "2020-10-07").With(("country", "Armenia"), ("admin1", "Syunik"), ("location", "Kapan"), ("latitude", "39.2076"), ("longitude", "46.4058")),
+    ];
+
+    [Fact]
+    public void The_same_file_twice_leaves_every_record_as_it_was()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var file = Write(folder, "acled.csv", Acled(Rows));
+
+        var first = Import(db, "acled", file);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("3 created, 0 updated, 0 linked to another dataset's event, 0 unchanged, 0 rejected", first.Out, StringComparison.Ordinal);
+        var after = Contents(db);
+        var export = PactaExport(db, folder["first"]);
+
+        var second = Import(db, "acled", file);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("0 created, 0 updated, 0 linked to another dataset's event, 3 unchanged, 0 rejected", second.Out, StringComparison.Ordinal);
+        Assert.Equal(after, Contents(db));
+        Assert.Equal(export, PactaExport(db, folder["second"]));
+        AssertConsistent(db);
+    }
+
+    [Fact]
+    public void An_edited_row_updates_its_event_and_the_history_shows_the_change()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        Assert.Equal(0, Import(db, "acled", Write(folder, "v1.csv", Acled(Rows))).ExitCode);
+        var before = Load<Event>(db, "acled-aze102");
+        Assert.Equal(2, before.Fatalities!.Best);
+
+        var edited = Rows.Select(r => r["event_id_cnty"] == "AZE102" ? r.With(("fatalities", "9"), ("timestamp", "1700000000")) : r);
+        var second = Import(db, "acled", Write(folder, "v2.csv", Acled(edited)));
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("0 created, 1 updated, 0 linked to another dataset's event, 2 unchanged", second.Out, StringComparison.Ordinal);
+        var after = Load<Event>(db, "acled-aze102");
+        Assert.Equal(9, after.Fatalities!.Best);
+        Assert.Equal("1700000000", after.Origins![0].Revision);
+        Assert.NotEqual(before.Origins![0].Digest, after.Origins[0].Digest);
+        Assert.Equal(before.Title, after.Title);
+
+        using (var store = SqliteStore.Open(db))
+        {
+            var history = store.History(new RecordId("acled-aze102"));
+            Assert.Equal([ChangeOperation.Created, ChangeOperation.Updated], history.Select(h => h.Operation));
+            var (was, now) = (JsonDocument.Parse(history[1].Before!), JsonDocument.Parse(history[1].After!));
+            Assert.Equal(2, was.RootElement.GetProperty("fatalities").GetProperty("best").GetInt32());
+            Assert.Equal(9, now.RootElement.GetProperty("fatalities").GetProperty("best").GetInt32());
+            Assert.Single(store.History(new RecordId("acled-aze101")));
+        }
+        var shown = Pacta.Tests.Cli.Pacta.Run("history", "acled-aze102", "--db", db);
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("updated", shown.Out, StringComparison.OrdinalIgnoreCase);
+        AssertConsistent(db);
+    }
+
+    [Fact]
+    public void A_duplicate_id_with_stop_fails_at_its_second_line_and_writes_nothing()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var before = Contents(db);
+        var file = Write(folder, "dup.csv", Acled(Rows[0], Rows[1], Rows[0].With(("fatalities", "5")), Rows[2]));
+
+        var result = Import(db, "acled", file);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"{file}:4:1: acled:AZE101 appears a second time in this import", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Contents(db));
+    }
+
+    [Fact]
+    public void A_duplicate_id_with_skip_keeps_the_first_and_rejects_the_second()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var file = Write(folder, "dup.csv", Acled(Rows[0], Rows[1], Rows[0].With(("fatalities", "5")), Rows[2]));
+
+        var result = Import(db, "acled", file, "--on-error", "skip");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("3 created, 0 updated, 0 linked to another dataset's event, 0 unchanged, 1 rejected", result.Out, StringComparison.Ordinal);
+        Assert.Equal(2, Load<Event>(db, "acled-aze101").Fatalities!.Best);
+        var rejects = CsvRows(file + ".rejects.csv");
+        Assert.Equal(2, rejects.Count);
+        Assert.Equal("5", rejects[1][Pacta.Generation.EventGenerator.AcledColumns.ToList().IndexOf("fatalities")]);
+        Assert.StartsWith($"{file}:4:1: acled:AZE101 appears a second time", rejects[1][^1], StringComparison.Ordinal);
+        AssertConsistent(db);
+    }
+
+    [Fact]
+    public void The_same_plover_file_twice_changes_nothing_and_an_edited_line_updates()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var lines = new[] { PloverMappingTests.Line("pl-1"), PloverMappingTests.Line("pl-2") };
+        var file = Write(folder, "p.jsonl", string.Join("\n", lines.Select(l => l.ToJsonString())) + "\n");
+        Assert.Equal(0, Import(db, "plover", file).ExitCode);
+        var after = Contents(db);
+
+        var again = Import(db, "plover", file);
+        Assert.Contains("0 created, 0 updated, 0 linked to another dataset's event, 2 unchanged", again.Out, StringComparison.Ordinal);
+        Assert.Equal(after, Contents(db));
+
+        lines[1]["event_text"] = "Shelling resumed.";
+        var edited = Import(db, "plover", Write(folder, "p.jsonl", string.Join("\n", lines.Select(l => l.ToJsonString())) + "\n"));
+        Assert.Contains("0 created, 1 updated", edited.Out, StringComparison.Ordinal);
+        Assert.Equal("Shelling resumed.", Load<Event>(db, "plover-pl-2").Summary);
+    }
+
+    /// <summary>The store written out with <c>pacta export pacta</c>: every file's name and bytes.</summary>
+    internal static List<string> PactaExport(string db, string folder)
+    {
+        var result = Pacta.Tests.Cli.Pacta.Run("export", "pacta", folder, "--db", db);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(folder, f) + " " + File.ReadAllText(f))];
+    }
+
+    internal static List<IReadOnlyList<string>> CsvRows(string path)
+    {
+        var reader = Pacta.Imports.CsvRecords.Open(File.OpenRead(path));
+        var rows = new List<IReadOnlyList<string>>();
+        while (reader.Next() is { } record)
+        {
+            Assert.Null(record.Problem);
+            rows.Add(record.Fields);
+        }
+        return rows;
+    }
+}
