@@ -92,19 +92,19 @@ public sealed class CsvRecords
                     var span = buffer.AsSpan(position, filled - position);
                     var stop = span.IndexOfAny(QuotedStops);
                     var run = stop < 0 ? span.Length : stop;
-                    if (!Append(span[..run])) return TooLong(startLine);
+                    if (!Append(span[..run])) return TooLongQuoted(startLine);
                     Advance(run);
                     if (stop < 0) continue;
                     var c = Take();
                     if (c == '\n')
                     {
-                        if (!Append('\n')) return TooLong(startLine);
+                        if (!Append('\n')) return TooLongQuoted(startLine);
                         continue;
                     }
                     if (Peek() == '"')
                     {
                         Take();
-                        if (!Append('"')) return TooLong(startLine);
+                        if (!Append('"')) return TooLongQuoted(startLine);
                         continue;
                     }
                     break;
@@ -142,6 +142,27 @@ public sealed class CsvRecords
                 else return Failed(startLine, "a carriage return alone ends no line: end lines with LF or CRLF", line, column, skip: true);
             }
             return new CsvRecord(startLine, [.. fields], [.. starts], null, 0, 0);
+        }
+    }
+
+    /// <summary>
+    /// A quoted field that outgrows the limit is read on, not held, to its closing quote, so that line breaks inside
+    /// it are not taken for the ends of records; then the record is reported and skipped like any other too long.
+    /// </summary>
+    private CsvRecord TooLongQuoted(long startLine)
+    {
+        while (true)
+        {
+            var c = Take();
+            if (c < 0)
+                return Failed(startLine, $"the file ends inside a quoted field of a record longer than {MaxRecordLength:N0} characters: it was cut short, or a quote is not closed", startLine, 1, skip: false);
+            if (c != '"') continue;
+            if (Peek() == '"')
+            {
+                Take();
+                continue;
+            }
+            return TooLong(startLine);
         }
     }
 

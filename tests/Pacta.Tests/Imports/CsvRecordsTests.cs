@@ -113,6 +113,28 @@ public sealed class CsvRecordsTests
     }
 
     [Fact]
+    public void A_quoted_field_over_the_limit_is_read_past_to_its_closing_quote_not_to_the_next_line()
+    {
+        // The long field holds line breaks and text that looks like a row: none of it may come out as a record.
+        var inside = string.Concat(Enumerable.Repeat("FAKE1,looks like a row\n", 20));
+        var records = ReadAll("a,b\n\"" + inside + "\"\"quoted\"\"\",1\nA2,ok\n", maxRecordLength: 100);
+
+        Assert.Equal(3, records.Count);
+        Assert.Contains("longer than 100 characters", records[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(["A2", "ok"], records[2].Fields);
+        Assert.Equal(23, records[2].Line);
+    }
+
+    [Fact]
+    public void A_quoted_field_over_the_limit_that_never_closes_is_reported_as_cut_short()
+    {
+        var records = ReadAll("a,b\n\"" + new string('x', 500) + "\nmore\n", maxRecordLength: 100);
+
+        Assert.Equal(2, records.Count);
+        Assert.Contains("ends inside a quoted field", records[1].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Characters_read_grow_to_the_whole_text()
     {
         const string text = "a,b\n\"x\ny\",2\n";
