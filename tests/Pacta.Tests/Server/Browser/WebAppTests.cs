@@ -166,13 +166,16 @@ public sealed class WebAppTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync(Url("/timeline?year=2020"));
         Assert.Equal("Timeline: 2020", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.Locator("tbody tr").CountAsync() > 0);
-        await page.ClickAsync("a[rel=next]");
-        await page.WaitForURLAsync("**/timeline?year=2021");
+        // Wait and click together, matching the URL itself, as the place search does.
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).Query == "?year=2021", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.ClickAsync("a[rel=next]"));
         await Chromium.ScreenshotAsync(page, "timeline");
 
         await page.GotoAsync(Url("/issues"));
-        await page.Locator("tbody a").First.ClickAsync();
-        await page.WaitForURLAsync("**/issues/*");
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/issues/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.Locator("tbody a").First.ClickAsync());
         Assert.True(await page.Locator(".sides .side").CountAsync() > 1);
         await Chromium.ScreenshotAsync(page, "issue");
     }
