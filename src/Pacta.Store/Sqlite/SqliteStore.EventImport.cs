@@ -68,12 +68,6 @@ public sealed partial class SqliteStore
 
         private readonly object previousCacheSize;
 
-        public int Created { get; private set; }
-        public int Updated { get; private set; }
-        public int Linked { get; private set; }
-        public int Unchanged { get; private set; }
-        public int Deleted { get; private set; }
-
         /// <summary>
         /// Writes one row's event (its one origin is the row's): a new key makes a new event, or joins the event of
         /// another dataset's row that tells of the same incident; a known key with a new digest updates what the row
@@ -92,14 +86,9 @@ public sealed partial class SqliteStore
             {
                 if (existing.Run == run) return ImportOutcome.Refused($"{origin} appears a second time in this import: a dataset row's id must be unique");
                 db.Execute("UPDATE event_origin SET run = $run WHERE dataset = $dataset AND key = $key", ("$run", run), ("$dataset", dataset), ("$key", origin.Key));
-                if (existing.Digest == origin.Digest)
-                {
-                    Unchanged++;
-                    return ImportOutcome.Unchanged(existing.Event);
-                }
+                if (existing.Digest == origin.Digest) return ImportOutcome.Unchanged(existing.Event);
                 var stored = (Event)store.Load(existing.Event)!;
                 Replace(stored, Revise(stored, row));
-                Updated++;
                 return ImportOutcome.Updated(existing.Event);
             }
             if (matching is not null && datasetsInStore.Any(d => d != origin.Dataset) && FindMatch(row, matching) is var (incident, match))
@@ -107,12 +96,10 @@ public sealed partial class SqliteStore
                 var joined = WithOrigins(incident, [.. incident.Origins!, new EventOrigin(origin.Dataset, origin.Key, origin.Digest, origin.Revision, origin.Citation, match, Report(row))],
                     [.. incident.Sources.Union(row.Sources)]);
                 Replace(incident, joined);
-                Linked++;
                 return ImportOutcome.Linked(incident.Id, match);
             }
             if (!Insert(row))
                 return ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(store.Resolve(row.Id)!.Value)}");
-            Created++;
             return ImportOutcome.Created(row.Id);
         }
 
@@ -164,7 +151,6 @@ public sealed partial class SqliteStore
             {
                 Replace(stored, Promote(stored, rest));
             }
-            Deleted++;
             return true;
         }
 
