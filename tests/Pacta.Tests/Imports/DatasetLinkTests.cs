@@ -1,4 +1,5 @@
 using Pacta.Model;
+using Pacta.Store;
 using Pacta.Tests.Cli;
 using static Pacta.Tests.Imports.ImportFiles;
 
@@ -98,6 +99,30 @@ public sealed class DatasetLinkTests
         Assert.Contains("1 deleted upstream and taken out", result.Out, StringComparison.Ordinal);
         Assert.Equal(["acled-aze101"], ImportedEvents(db).Keys.Select(k => k.Value));
         Assert.Empty(Tests.Store.RawSqlite.Rows(db, "SELECT key FROM event_origin WHERE key = 'AZE100'"));
+        AssertConsistent(db);
+    }
+
+    [Fact]
+    public void A_deleted_acled_row_whose_event_a_claim_is_about_is_refused_and_the_import_writes_nothing()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        Assert.Equal(0, Import(db, "acled", Write(folder, "a.csv", Acled(AcledRow("AZE100")))).ExitCode);
+        using (var store = SqliteStore.Open(db))
+        {
+            store.Write(
+                [new Claim(new RecordId("claim-about-aze100"), new RecordId("acled-aze100"), new RecordId("azerbaijan"), Stance.Asserts,
+                    PartialDate.Day(2020, 10, 6), "The shelling came from the other side.", null, new Credibility(3), [new RecordId("acled")])],
+                new ChangeContext("test", "test"));
+        }
+        var before = Tests.Store.RawSqlite.Rows(db, "SELECT id, version FROM record ORDER BY id");
+        var deleted = Write(folder, "deleted.csv", "event_id_cnty,deleted_timestamp\nAZE100,1700000000\n");
+
+        var result = Import(db, "acled", folder["a.csv"], "--deleted", deleted);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("acled:AZE100 was deleted upstream, but its event 'acled-aze100' is still cited by 'claim-about-aze100'", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Tests.Store.RawSqlite.Rows(db, "SELECT id, version FROM record ORDER BY id"));
         AssertConsistent(db);
     }
 
