@@ -120,15 +120,8 @@ public sealed class ExportEventsCommand : Command<ExportEventsSettings>
         // The bar goes to stderr, and only to a terminal, for exports big enough to wait for.
         var total = Console.IsErrorRedirected ? 0 : store.CountEvents(filter);
         if (total < ProgressFrom) return EventFileExport.Write(store, filter, format, writer, cancellation: cancellation);
-        var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         EventFileExport.Written written = default;
-        progressConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(progress =>
-            {
-                var task = progress.AddTask("events", maxValue: total);
-                written = EventFileExport.Write(store, filter, format, writer, done => task.Value = done, cancellation);
-            });
+        ProgressBars.Run("events", total, task => written = EventFileExport.Write(store, filter, format, writer, done => task.Value = done, cancellation));
         return written;
     }
 }

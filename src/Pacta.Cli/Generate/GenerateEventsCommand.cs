@@ -105,13 +105,7 @@ public sealed class GenerateEventsCommand : Command<GenerateEventsSettings>
             EventGenerator.Write(writer, settings.FileFormat, rows, settings.SeedValue, !settings.NoHeader);
             return;
         }
-        var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        progressConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(progress =>
-            {
-                var task = progress.AddTask("rows", maxValue: rows);
-                EventGenerator.Write(writer, settings.FileFormat, rows, settings.SeedValue, !settings.NoHeader, done => task.Value = done);
-            });
+        ProgressBars.Run("rows", rows, task =>
+            EventGenerator.Write(writer, settings.FileFormat, rows, settings.SeedValue, !settings.NoHeader, done => task.Value = done));
     }
 }

@@ -218,21 +218,17 @@ internal static class EventImportRun
             work(_ => { });
             return;
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(progress =>
+        ProgressBars.Run("reading", file.Length, task =>
+        {
+            var watch = Stopwatch.StartNew();
+            work(rows =>
             {
-                var task = progress.AddTask("reading", maxValue: file.Length);
-                var watch = Stopwatch.StartNew();
-                work(rows =>
-                {
-                    task.Value = file.Position;
-                    var rate = rows / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
-                    task.Description = $"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows, {rate.ToString("N0", CultureInfo.InvariantCulture)}/s";
-                });
-                task.Value = file.Length;
+                task.Value = file.Position;
+                var rate = rows / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
+                task.Description = $"{rows.ToString("N0", CultureInfo.InvariantCulture)} rows, {rate.ToString("N0", CultureInfo.InvariantCulture)}/s";
             });
+            task.Value = file.Length;
+        });
     }
 
     private static void Report(ImportEventsSettings settings, EventDataset dataset, Counts counts, TimeSpan elapsed, string? rejectsPath)
