@@ -72,7 +72,6 @@ public sealed class ExportEventsSettings : StoreSettings
 public sealed class ExportEventsCommand : Command<ExportEventsSettings>
 {
     private const long ProgressFrom = 100_000;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public override int Execute(CommandContext context, ExportEventsSettings settings, CancellationToken cancellationToken)
     {
@@ -82,31 +81,7 @@ public sealed class ExportEventsCommand : Command<ExportEventsSettings>
         using var store = settings.OpenExisting();
         var filter = settings.Filter(store);
 
-        var target = Path.GetFullPath(settings.Out);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.partial");
-        FileStream file;
-        try
-        {
-            file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--out: cannot write {settings.Out}: {e.Message}");
-        }
-        EventFileExport.Written written;
-        try
-        {
-            using (var writer = new StreamWriter(file, Utf8, 1 << 16))
-            {
-                written = WithProgress(store, filter, format, writer, cancellationToken);
-            }
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        var written = WholeFile.Write(settings.Out, "--out", writer => WithProgress(store, filter, format, writer, cancellationToken));
 
         var events = written.Events.ToString("N0", CultureInfo.InvariantCulture);
         var rows = written.Rows == written.Events ? "" : $" in {written.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows";

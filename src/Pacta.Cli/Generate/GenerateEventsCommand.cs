@@ -68,30 +68,7 @@ public sealed class GenerateEventsCommand : Command<GenerateEventsSettings>
             return ExitCodes.Ok;
         }
 
-        var target = Path.GetFullPath(settings.Out);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.partial");
-        FileStream file;
-        try
-        {
-            file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--out: cannot write {settings.Out}: {e.Message}");
-        }
-        try
-        {
-            using (var writer = new StreamWriter(file, Utf8, 1 << 16))
-            {
-                Generate(writer, settings);
-            }
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        WholeFile.Write(settings.Out, "--out", writer => Generate(writer, settings));
         Console.Error.WriteLine($"Wrote {settings.RowCount.ToString("N0", CultureInfo.InvariantCulture)} {settings.Format.ToLowerInvariant()} rows to {settings.Out}.");
         return ExitCodes.Ok;
     }
