@@ -68,7 +68,8 @@ public sealed class PlaceNamesTests
         Assert.Equal(0, Import(db, "plover", Write(folder, "p.jsonl", line + "\n")).ExitCode);
 
         var names = Load<Event>(db, "plover-pl-1").Place!.AsWritten!;
-        Assert.Equal(("Tartar", new[] { "Azerbaijan", "Tartar District" }), (names.Name, names.Areas.ToArray()));
+        Assert.Equal("Tartar", names.Name);
+        Assert.Equal(["Azerbaijan", "Tartar District"], names.Areas);
 
         Assert.Equal(0, PactaCli.Run("export", "plover", "--out", folder["out.jsonl"], "--db", db, "--from", "2020-10-05", "--to", "2020-10-05").ExitCode);
         var back = File.ReadAllLines(folder["out.jsonl"]).Select(l => JsonNode.Parse(l)!).Single(l => (string?)l["id"] == "pl-1")["event_loc"]!;
@@ -121,9 +122,11 @@ public sealed class PlaceNamesTests
 
         var e = Load<Event>(db, "acled-aze100");
         Assert.Equal(2, e.Origins!.Count);
-        Assert.Equal(("Tartar", new[] { "Azerbaijan", "Tartar" }), (e.Place!.AsWritten!.Name, e.Place.AsWritten.Areas.ToArray()));
+        Assert.Equal("Tartar", e.Place!.AsWritten!.Name);
+        Assert.Equal(["Azerbaijan", "Tartar"], e.Place.AsWritten.Areas);
         var ucdp = e.Origins[1].Reported!.Place!.AsWritten!;
-        Assert.Equal(("Tartar town", new[] { "Azerbaijan", "Tartar district", "Tartar rayon" }), (ucdp.Name, ucdp.Areas.ToArray()));
+        Assert.Equal("Tartar town", ucdp.Name);
+        Assert.Equal(["Azerbaijan", "Tartar district", "Tartar rayon"], ucdp.Areas);
 
         var show = PactaCli.Run("show", "acled-aze100", "--db", db);
         Assert.True(show.ExitCode == 0, show.Error);
