@@ -105,7 +105,7 @@ internal static class EventImportRun
         if (!System.IO.File.Exists(settings.File)) throw new InvalidArgumentsException([$"{settings.File}: no such file"]);
         if (deleted is not null && !System.IO.File.Exists(deleted)) throw new InvalidArgumentsException([$"{deleted}: no such file"]);
         using var store = settings.OpenExisting();
-        var matcher = new ActorMatcher(store.All<Actor>());
+        var matcher = new ActorMatcher(store.All<Actor>(), ActorNameRules.EventDatasets);
         EventFile file;
         try
         {
