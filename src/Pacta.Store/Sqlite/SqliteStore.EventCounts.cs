@@ -27,7 +27,7 @@ public sealed partial class SqliteStore
         // date order through the index (4.5 s against 0.5 s for a million events over eight years).
         var wide = filter.From is not { } from || filter.To is not { } to || to.DayNumber - from.DayNumber > 366;
         var sql = $"SELECT e.first_day + 0 AS day, COUNT(*) FROM event_index e {(wide ? "NOT INDEXED" : "")} {Where(where)} GROUP BY day ORDER BY day";
-        var days = Locked(() =>
+        var days = Reading(db =>
         {
             RequireDerivedIndexes();
             return db.Query(sql, r => (Day: DateOnly.FromDayNumber(r.GetInt32(0)), Count: r.GetInt32(1)), [.. parameters]);

@@ -38,7 +38,7 @@ public sealed partial class SqliteStore
             ORDER BY m.first_day {order}, m.id {order}
             """;
         parameters.Add(("$limit", limit + 1));
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             var rows = db.Query(sql, r => (Id: r.GetString(0), Day: r.GetInt32(1), Body: r.GetString(2)), [.. parameters]);
@@ -54,7 +54,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(filter);
         var parameters = new List<(string Name, object? Value)>();
         var sql = $"SELECT COUNT(*) FROM ({Matching(filter, parameters, [])})";
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             return Convert.ToInt32(db.Scalar(sql, [.. parameters]), CultureInfo.InvariantCulture);
@@ -99,7 +99,7 @@ public sealed partial class SqliteStore
             )
             GROUP BY x, y ORDER BY x, y
             """;
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             return db.Query(sql, r =>
@@ -121,7 +121,7 @@ public sealed partial class SqliteStore
         var (minX, minY) = box is null ? (long.MinValue, long.MinValue) : EventCells.Cell(box.MinLon, box.MinLat, size);
         var (maxX, maxY) = box is null ? (long.MaxValue, long.MaxValue) : EventCells.Cell(box.MaxLon, box.MaxLat, size);
         var placed = EventGridOfPlacedEvents(box, size);
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             var kept = db.Query(
@@ -163,7 +163,7 @@ public sealed partial class SqliteStore
                   FROM event_index e INDEXED BY event_index_place JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id {Where(where)})
             GROUP BY x, y
             """;
-        return Locked(() => db.Query(sql, r =>
+        return Reading(db => db.Query(sql, r =>
         {
             var (x, y) = (r.GetInt64(0), r.GetInt64(1));
             return new GridCell(x * size - 180, y * size - 90, (x + 1) * size - 180, (y + 1) * size - 90, r.GetInt32(2), r.GetDouble(3), r.GetDouble(4));
