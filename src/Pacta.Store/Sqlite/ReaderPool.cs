@@ -12,8 +12,11 @@ internal sealed class ReaderPool(string path, int size) : IDisposable
     private int opened;
     private bool disposed;
 
-    /// <summary>One per processor, within reason: a read is mostly work for a processor, or waiting for the disk.</summary>
-    public static int DefaultSize => Math.Clamp(Environment.ProcessorCount, 2, 16);
+    /// <summary>
+    /// Two per processor, at least four and at most sixteen: a read on a large store waits for the disk about as much as
+    /// it computes (on two shared cores, 16 clients served by 8 readers waited half as long at p95 as by 2).
+    /// </summary>
+    public static int DefaultSize => Math.Clamp(2 * Environment.ProcessorCount, 4, 16);
 
     /// <summary>How many connections are open now, lent or idle.</summary>
     public int Opened
