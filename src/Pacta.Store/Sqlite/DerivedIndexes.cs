@@ -50,7 +50,7 @@ internal static class DerivedIndexes
         var points = db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id);
         foreach (var (lon, lat) in points) Count(db, cells, lon, lat, -1);
         if (HasOriginTable(db)) db.Execute("DELETE FROM event_origin WHERE event_id = $id", id);
-        db.Execute("DELETE FROM event_rtree WHERE id IN (SELECT rtree_id FROM event_index WHERE id = $id)", id);
+        if (HasEventRtree(db)) db.Execute("DELETE FROM event_rtree WHERE id IN (SELECT rtree_id FROM event_index WHERE id = $id)", id);
         db.Execute("DELETE FROM event_actor WHERE event_id = $id", id);
         db.Execute("DELETE FROM event_index WHERE id = $id", id);
         db.Execute("DELETE FROM obligation_bearer WHERE obligation_id IN (SELECT id FROM obligation WHERE document_id = $id)", id);
@@ -107,6 +107,9 @@ internal static class DerivedIndexes
     /// <summary>Whether the store has reached schema version 3 (while migrating, version 2 indexes are filled without it).</summary>
     private static bool HasOriginTable(StoreConnection db) => db.SchemaVersion >= 3;
 
+    /// <summary>Whether event points are in the R*Tree of versions 2 and 3 rather than in the cell key of version 4.</summary>
+    private static bool HasEventRtree(StoreConnection db) => db.SchemaVersion < 4;
+
     private static void Count(StoreConnection db, EventCellTally? cells, double lon, double lat, int delta)
     {
         if (cells is null) EventCells.Count(db, lon, lat, delta);
@@ -117,6 +120,34 @@ internal static class DerivedIndexes
     {
         // Only the event's own point: a point taken from its place would go stale when the place moves.
         var point = @event.Place?.Point;
+        if (HasEventRtree(db))
+        {
+            AddEventWithRtree(db, @event);
+        }
+        else
+        {
+            db.Execute(
+                """
+                INSERT INTO event_index (id, first_day, last_day, type, lon, lat, place_id, is_meeting, cell)
+                VALUES ($id, $first, $last, $type, $lon, $lat, $place, $meeting, $cell)
+                """,
+                ("$id", @event.Id.Value), ("$first", @event.Start.First.DayNumber), ("$last", @event.LastDay.DayNumber),
+                ("$type", @event.Type.ToString()), ("$lon", point?.Longitude), ("$lat", point?.Latitude),
+                ("$place", @event.Place?.Ref?.Value), ("$meeting", @event.Meeting is null ? 0 : 1),
+                ("$cell", point is null ? null : EventCells.Key(point.Longitude, point.Latitude)));
+        }
+        foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
+        {
+            db.Execute("INSERT INTO event_actor (event_id, actor_id) VALUES ($event, $actor)",
+                ("$event", @event.Id.Value), ("$actor", actor.Value));
+        }
+        if (point is not null && @event.Meeting is null) Count(db, cells, point.Longitude, point.Latitude, +1);
+    }
+
+    /// <summary>An event's index row as versions 2 and 3 keep it, with its point in the R*Tree: for migrating through them.</summary>
+    private static void AddEventWithRtree(StoreConnection db, Event @event)
+    {
+        var point = @event.Place?.Point;
         var rtreeId = db.Scalar(
             """
             INSERT INTO event_index (id, first_day, last_day, type, lon, lat, place_id, is_meeting)
@@ -125,13 +156,7 @@ internal static class DerivedIndexes
             ("$id", @event.Id.Value), ("$first", @event.Start.First.DayNumber), ("$last", @event.LastDay.DayNumber),
             ("$type", @event.Type.ToString()), ("$lon", point?.Longitude), ("$lat", point?.Latitude),
             ("$place", @event.Place?.Ref?.Value), ("$meeting", @event.Meeting is null ? 0 : 1));
-        foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
-        {
-            db.Execute("INSERT INTO event_actor (event_id, actor_id) VALUES ($event, $actor)",
-                ("$event", @event.Id.Value), ("$actor", actor.Value));
-        }
         if (point is null) return;
-        if (@event.Meeting is null) Count(db, cells, point.Longitude, point.Latitude, +1);
         db.Execute("INSERT INTO event_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES ($id, $lon, $lon, $lat, $lat)",
             ("$id", rtreeId), ("$lon", point.Longitude), ("$lat", point.Latitude));
     }

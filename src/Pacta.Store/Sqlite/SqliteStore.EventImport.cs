@@ -74,10 +74,22 @@ public sealed partial class SqliteStore
         /// said; a known key with the same digest changes nothing. A key this import has already written is a
         /// duplicate in the file, and a reference to a missing actor, place or source is refused: both change nothing.
         /// </summary>
-        public ImportOutcome Put(Event row)
+        public ImportOutcome Put(Event row) => Put(Ready(row));
+
+        /// <summary>An event made ready to write (<see cref="Put(ReadyEvent)"/>): its canonical JSON made once, on any thread.</summary>
+        public static ReadyEvent Ready(Event row)
         {
             ArgumentNullException.ThrowIfNull(row);
-            if (row.Origins is not [var origin]) throw new ArgumentException("an imported row's event carries exactly one origin, the row's", nameof(row));
+            if (row.Origins is not [_]) throw new ArgumentException("an imported row's event carries exactly one origin, the row's", nameof(row));
+            return new ReadyEvent(row, CanonicalJson.Serialize(row));
+        }
+
+        /// <inheritdoc cref="Put(Event)"/>
+        public ImportOutcome Put(ReadyEvent ready)
+        {
+            ArgumentNullException.ThrowIfNull(ready);
+            var row = ready.Event;
+            var origin = row.Origins![0];
             if (Unresolved(row) is { } unresolved) return ImportOutcome.Refused(unresolved);
             var dataset = Vocabulary.Text(origin.Dataset);
             var known = db.Query("SELECT event_id, digest, run FROM event_origin WHERE dataset = $dataset AND key = $key",
@@ -98,7 +110,7 @@ public sealed partial class SqliteStore
                 Replace(incident, joined);
                 return ImportOutcome.Linked(incident.Id, match);
             }
-            if (!Insert(row))
+            if (!Insert(row, ready.Body))
                 return ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(store.Resolve(row.Id)!.Value)}");
             return ImportOutcome.Created(row.Id);
         }
@@ -197,9 +209,8 @@ public sealed partial class SqliteStore
         }
 
         /// <summary>Writes a new event; false, writing nothing, when its id is taken by a record or an obligation.</summary>
-        private bool Insert(Event row)
+        private bool Insert(Event row, string body)
         {
-            var body = CanonicalJson.Serialize(row);
             var at = Now;
             // One statement both checks the id is free and writes the record: a million rows, a million statements fewer.
             var inserted = db.Execute(
@@ -299,6 +310,23 @@ public sealed partial class SqliteStore
             }
             return null;
         }
+    }
+}
+
+public sealed partial class SqliteStore
+{
+    /// <summary>A dataset row's event with its canonical JSON, made on the thread that read the row.</summary>
+    public sealed class ReadyEvent
+    {
+        internal ReadyEvent(Event @event, string body)
+        {
+            Event = @event;
+            Body = body;
+        }
+
+        public Event Event { get; }
+
+        internal string Body { get; }
     }
 }
 

@@ -83,17 +83,18 @@ public sealed partial class SqliteStore
         if (filter.Box is { } box)
         {
             AddBox(parameters, box);
-            // The R*Tree keeps 32-bit floats: it narrows the search, the exact coordinates decide.
-            pointWhere.Add("r.min_lon >= $minLon AND r.max_lon <= $maxLon AND r.min_lat >= $minLat AND r.max_lat <= $maxLat");
-            pointWhere.Add("e.lon BETWEEN $minLon AND $maxLon AND e.lat BETWEEN $minLat AND $maxLat");
+            pointWhere.Add(PointsInBox(box, parameters));
             placeWhere.Add("t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat");
         }
+        else
+        {
+            pointWhere.Add("e.lon IS NOT NULL");
+        }
 
-        // CROSS JOIN fixes the order: the R*Tree narrows to the box first, then each point's event row is checked.
         var sql = $"""
             SELECT CAST((lon + 180) / $cell AS INTEGER) AS x, CAST((lat + 90) / $cell AS INTEGER) AS y, COUNT(*), AVG(lon), AVG(lat)
             FROM (
-                SELECT e.lon AS lon, e.lat AS lat FROM event_rtree r CROSS JOIN event_index e ON e.rtree_id = r.id {Where(pointWhere)}
+                SELECT e.lon AS lon, e.lat AS lat FROM event_index e {Where(pointWhere)}
                 UNION ALL
                 SELECT (t.min_lon + t.max_lon) / 2, (t.min_lat + t.max_lat) / 2
                 FROM event_index e INDEXED BY event_index_place JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id
@@ -172,11 +173,14 @@ public sealed partial class SqliteStore
         }, [.. parameters]));
     }
 
-    /// <summary>Boxes up to this many square degrees (about 200 km across here) are searched through the R*Tree.</summary>
-    private const double SmallBoxSquareDegrees = 4;
+    /// <summary>Boxes at most this many cells of the index wide (5 degrees, about 400 km here) are searched by their cells.</summary>
+    private const int MaxBoxColumns = 100;
 
     /// <summary>Events this long or shorter are found by a range on their first day; the few longer ones by their span.</summary>
-    private const int ShortSpanDays = 62;
+    internal const int ShortSpanDays = 62;
+
+    /// <summary>What makes an event long, as the span index's condition: a query must say it in the same words to use that index.</summary>
+    internal const string LongSpanSql = "last_day - first_day > 62";
 
     /// <summary>An actor in fewer events than this has its events found through the actor; see <see cref="ActorRows"/>. Tests lower it.</summary>
     internal int RareActorEvents { get; set; } = 10_000;
@@ -218,12 +222,11 @@ public sealed partial class SqliteStore
 
         parameters.Add(("$from", from.DayNumber));
         parameters.Add(("$fromShort", from.DayNumber - ShortSpanDays));
-        parameters.Add(("$short", ShortSpanDays));
         List<string>[] parts =
         [
             [.. common, "e.first_day >= $from"],
             [.. common, "e.first_day >= $fromShort", "e.first_day < $from", "e.last_day >= $from", "e.last_day > e.first_day"],
-            [.. common, "e.last_day - e.first_day > $short", "e.first_day < $fromShort", "e.last_day >= $from"],
+            [.. common, "e." + LongSpanSql.Replace(" first_day", " e.first_day", StringComparison.Ordinal), "e.first_day < $fromShort", "e.last_day >= $from"],
         ];
         // INDEXED BY: left to itself the planner reads the long events in date order from the start of time.
         string[] indexes = ["", "", "INDEXED BY event_index_span"];
@@ -262,23 +265,12 @@ public sealed partial class SqliteStore
             });
             parameters.Add(("$actor", actor.Value));
         }
-        if (filter.Meetings is { } meetings)
-        {
-            where.Add("e.is_meeting = $meeting");
-            parameters.Add(("$meeting", meetings ? 1 : 0));
-        }
+        // A literal, not a parameter: only then may the planner use the index of meetings, which holds nothing else.
+        if (filter.Meetings is { } meetings) where.Add(meetings ? "e.is_meeting = 1" : "e.is_meeting = 0");
         if (filter.Box is { } box)
         {
-            // A small box is found through the R*Tree; a large one (a region, the world) would make that a list of
-            // most events, so there each row read in date order is checked against the box instead.
-            var points = (box.MaxLon - box.MinLon) * (box.MaxLat - box.MinLat) <= SmallBoxSquareDegrees
-                ? """
-                  e.rtree_id IN (SELECT id FROM event_rtree
-                                 WHERE min_lon >= $minLon AND max_lon <= $maxLon AND min_lat >= $minLat AND max_lat <= $maxLat)
-                  """
-                : "(e.lon BETWEEN $minLon AND $maxLon AND e.lat BETWEEN $minLat AND $maxLat)";
             where.Add($$"""
-                ({{points}}
+                ({{PointsInBox(box, parameters)}}
                  OR (e.lon IS NULL AND e.place_id IN (
                         SELECT g.place_id FROM place_geometry g JOIN place_rtree t ON t.id = g.rtree_id
                         WHERE t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat)))
@@ -286,6 +278,23 @@ public sealed partial class SqliteStore
             AddBox(parameters, box);
         }
         return where;
+    }
+
+    /// <summary>
+    /// The condition for an event's own point to lie in the box. A small box is found by the ranges of cell keys of
+    /// the columns it touches (EventCells.Key), the exact coordinates deciding at its edges; a large one (a region,
+    /// the world) would make that a list of most events, so there each row read in date order is checked instead.
+    /// </summary>
+    private static string PointsInBox(BoundingBox box, List<(string Name, object? Value)> parameters)
+    {
+        const string exact = "e.lon BETWEEN $minLon AND $maxLon AND e.lat BETWEEN $minLat AND $maxLat";
+        if (EventCells.KeyRanges(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat, MaxBoxColumns) is not { } ranges) return $"({exact})";
+        parameters.Add(("$cells", "[" + string.Join(",", ranges.Select(r => FormattableString.Invariant($"[{r.From},{r.To}]"))) + "]"));
+        // CROSS JOIN keeps the order: each range, then the index of cells within it.
+        return $"""
+            (e.row_id IN (SELECT i.row_id FROM json_each($cells) AS c CROSS JOIN event_index AS i
+                          WHERE i.cell BETWEEN c.value ->> 0 AND c.value ->> 1) AND {exact})
+            """;
     }
 
     private static void AddBox(List<(string Name, object? Value)> parameters, BoundingBox box)

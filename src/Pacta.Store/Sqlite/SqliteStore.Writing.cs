@@ -133,7 +133,13 @@ public sealed partial class SqliteStore
         return rows.Count == 0 ? null : rows[0];
     }
 
-    private void RecordChange(string recordedAt, ChangeContext context, RecordId id, RecordKind kind, ChangeOperation operation, string? before, string? after) =>
+    /// <summary>
+    /// Appends a change to the history. From version 4 a creation keeps no copy of the body it made: that body is the
+    /// record's until its first update, whose <c>before</c> keeps it (<see cref="SelectChange"/> puts it back).
+    /// </summary>
+    private void RecordChange(string recordedAt, ChangeContext context, RecordId id, RecordKind kind, ChangeOperation operation, string? before, string? after)
+    {
+        if (operation == ChangeOperation.Created && SchemaVersion >= 4) after = null;
         db.Execute(
             """
             INSERT INTO change (recorded_at, author, command, reason, record_id, kind, operation, before, after)
@@ -142,6 +148,7 @@ public sealed partial class SqliteStore
             ("$at", recordedAt), ("$author", context.Author), ("$command", context.Command), ("$reason", context.Reason),
             ("$id", id.Value), ("$kind", Vocabulary.Text(kind)), ("$operation", Vocabulary.Text(operation)),
             ("$before", before), ("$after", after));
+    }
 
     /// <summary>
     /// Rewrites the derived rows of the written records: the old rows of every replaced record are removed

@@ -14,7 +14,7 @@ namespace Pacta.Store;
 /// </summary>
 public sealed partial class SqliteStore : IDisposable
 {
-    public const int LatestSchemaVersion = 3;
+    public const int LatestSchemaVersion = 4;
 
     private const string KindOfSql =
         "SELECT kind FROM record WHERE id = $id UNION ALL SELECT 'obligation' FROM obligation WHERE id = $id LIMIT 1";
@@ -29,8 +29,19 @@ public sealed partial class SqliteStore : IDisposable
         LIMIT 1
         """;
 
+    /// <summary>
+    /// The columns of a change. A creation recorded without its body (version 4 on) gets it back: it is the next
+    /// change's <c>before</c>, or, when none has followed, the record's body now.
+    /// </summary>
     private const string SelectChange =
-        "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after FROM change";
+        """
+        SELECT c.seq, c.recorded_at, c.author, c.command, c.reason, c.record_id, c.kind, c.operation, c.before,
+               CASE WHEN c.after IS NULL AND c.operation = 'created'
+                    THEN COALESCE((SELECT n.before FROM change AS n WHERE n.record_id = c.record_id AND n.seq > c.seq ORDER BY n.seq LIMIT 1),
+                                  (SELECT r.body FROM record AS r WHERE r.id = c.record_id))
+                    ELSE c.after END
+        FROM change AS c
+        """;
 
     /// <summary>The writing connection: only under <see cref="gate"/>.</summary>
     private readonly StoreConnection db;
@@ -128,7 +139,7 @@ public sealed partial class SqliteStore : IDisposable
     public IReadOnlyList<Change> History(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Reading(db => db.Query($"{SelectChange} WHERE record_id = $id ORDER BY seq", ReadChange, ("$id", id.Value)));
+        return Reading(db => db.Query($"{SelectChange} WHERE c.record_id = $id ORDER BY c.seq", ReadChange, ("$id", id.Value)));
     }
 
     /// <summary>The changes recorded after <paramref name="afterSequence"/>, oldest first: for following the store page by page.</summary>
@@ -136,7 +147,7 @@ public sealed partial class SqliteStore : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return Reading(db => db.Query($"{SelectChange} WHERE seq > $after ORDER BY seq LIMIT $limit", ReadChange,
+        return Reading(db => db.Query($"{SelectChange} WHERE c.seq > $after ORDER BY c.seq LIMIT $limit", ReadChange,
             ("$after", afterSequence), ("$limit", limit)));
     }
 

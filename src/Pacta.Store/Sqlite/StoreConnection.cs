@@ -20,6 +20,7 @@ internal sealed class StoreConnection : IDisposable
 
     private readonly SqliteConnection connection;
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> raw = new(StringComparer.Ordinal);
     private SqliteTransaction? transaction;
 
     /// <summary>Opens the store's writing connection, creating the file when it is missing.</summary>
@@ -80,11 +81,13 @@ internal sealed class StoreConnection : IDisposable
         End();
     }
 
+    /// <summary>Runs a statement; the number of rows it changed.</summary>
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
-        Command(sql, parameters).ExecuteNonQuery();
+        Raw(sql).Execute(parameters);
 
+    /// <summary>The first column of the first row (long, double, string or byte[]); null when there is none or it is NULL.</summary>
     public object? Scalar(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
-        Command(sql, parameters).ExecuteScalar() is var value && value is DBNull ? null : value;
+        Raw(sql).Scalar(parameters);
 
     /// <summary>Reads every row at once, so the statement is free again before the caller goes on.</summary>
     public List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params ReadOnlySpan<(string Name, object? Value)> parameters)
@@ -110,7 +113,19 @@ internal sealed class StoreConnection : IDisposable
         Rollback();
         foreach (var command in prepared.Values) command.Dispose();
         prepared.Clear();
+        foreach (var statement in raw.Values) statement.Dispose();
+        raw.Clear();
         connection.Dispose();
+    }
+
+    private RawStatement Raw(string sql)
+    {
+        if (!raw.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(connection.Handle!, sql);
+            raw.Add(sql, statement);
+        }
+        return statement;
     }
 
     private SqliteCommand Command(string sql, ReadOnlySpan<(string Name, object? Value)> parameters)

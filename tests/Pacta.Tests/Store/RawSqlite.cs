@@ -8,7 +8,7 @@ internal static class RawSqlite
 {
     /// <summary>
     /// Every derived row, without the R*Tree keys (which depend on the order rows were added in), and any
-    /// R*Tree entry left without its row.
+    /// R*Tree entry of a place left without its row.
     /// </summary>
     public const string DerivedRows =
         """
@@ -16,13 +16,12 @@ internal static class RawSqlite
         UNION ALL SELECT 'bearer', obligation_id, actor_id, NULL FROM obligation_bearer
         UNION ALL SELECT 'reference', from_id, path, to_id FROM reference
         UNION ALL SELECT 'event', id, first_day || ' ' || last_day || ' ' || type, lon || ' ' || lat FROM event_index
-        UNION ALL SELECT 'event-point', e.id, r.min_lon || ' ' || r.max_lon, r.min_lat || ' ' || r.max_lat FROM event_rtree AS r JOIN event_index AS e ON e.rtree_id = r.id
+        UNION ALL SELECT 'event-point', id, cell, is_meeting || ' ' || ifnull(place_id, '∅') FROM event_index WHERE cell IS NOT NULL
         UNION ALL SELECT 'event-actor', event_id, actor_id, NULL FROM event_actor
         UNION ALL SELECT 'name', place_id, text || ' ' || folded, lang FROM place_name
         UNION ALL SELECT 'geometry', place_id, hex(wkb), NULL FROM place_geometry
         UNION ALL SELECT 'box', g.place_id, r.min_lon || ' ' || r.max_lon, r.min_lat || ' ' || r.max_lat FROM place_rtree AS r JOIN place_geometry AS g ON g.rtree_id = r.id
         UNION ALL SELECT 'orphan-box', id, NULL, NULL FROM place_rtree WHERE id NOT IN (SELECT rtree_id FROM place_geometry)
-        UNION ALL SELECT 'orphan-point', id, NULL, NULL FROM event_rtree WHERE id NOT IN (SELECT rtree_id FROM event_index)
         ORDER BY 1, 2, 3, 4
         """;
 

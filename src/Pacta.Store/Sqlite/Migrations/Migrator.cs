@@ -14,6 +14,7 @@ internal static class Migrator
         new(1, "records and history", RecordsAndHistory.Apply),
         new(2, "derived indexes", DerivedIndexTables.Apply),
         new(3, "event origins", EventOriginTable.Apply),
+        new(4, "lean event indexes", LeanEventIndexes.Apply),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -1,0 +1,126 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Pacta.Store.Sqlite;
+
+/// <summary>
+/// One prepared statement run straight through SQLite's C interface, for the statements the store runs most (every
+/// write, every key lookup): a million imported events make some ten million of them, and going through
+/// <see cref="SqliteCommand"/> costs several times what SQLite itself spends on a small insert. Values are bound by
+/// position; the names of the last call are kept, so a statement run again with the same names binds nothing twice.
+/// </summary>
+internal sealed class RawStatement : IDisposable
+{
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+    private readonly string sql;
+    private string[] names = [];
+    private int[] positions = [];
+
+    public RawStatement(sqlite3 db, string sql)
+    {
+        this.db = db;
+        this.sql = sql;
+        var rc = raw.sqlite3_prepare_v2(db, sql, out statement);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+    }
+
+    /// <summary>Runs the statement to its end; the number of rows it inserted, updated or deleted.</summary>
+    public int Execute(ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        Bind(parameters);
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) { }
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+            return raw.sqlite3_changes(db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>The first column of the first row (long, double, string, byte[]), or null when there is no row or it is NULL.</summary>
+    public object? Scalar(ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        Bind(parameters);
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc == raw.SQLITE_DONE) return null;
+            if (rc != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(rc, db);
+            return raw.sqlite3_column_type(statement, 0) switch
+            {
+                raw.SQLITE_INTEGER => raw.sqlite3_column_int64(statement, 0),
+                raw.SQLITE_FLOAT => raw.sqlite3_column_double(statement, 0),
+                raw.SQLITE_TEXT => raw.sqlite3_column_text(statement, 0).utf8_to_string(),
+                raw.SQLITE_BLOB => raw.sqlite3_column_blob(statement, 0).ToArray(),
+                _ => null,
+            };
+        }
+        finally
+        {
+            // Resetting completes the statement: an INSERT … RETURNING has made its change by its first row.
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    public void Dispose() => statement.Dispose();
+
+    private void Bind(ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!SameNames(parameters))
+        {
+            raw.sqlite3_clear_bindings(statement);
+            names = new string[parameters.Length];
+            positions = new int[parameters.Length];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                names[i] = parameters[i].Name;
+                positions[i] = raw.sqlite3_bind_parameter_index(statement, parameters[i].Name);
+                if (positions[i] == 0) throw new ArgumentException($"the statement has no parameter {parameters[i].Name}: {sql}", nameof(parameters));
+            }
+        }
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var at = positions[i];
+            var rc = parameters[i].Value switch
+            {
+                null or DBNull => raw.sqlite3_bind_null(statement, at),
+                string text => BindText(at, text),
+                long number => raw.sqlite3_bind_int64(statement, at, number),
+                int number => raw.sqlite3_bind_int64(statement, at, number),
+                bool flag => raw.sqlite3_bind_int64(statement, at, flag ? 1 : 0),
+                double number => raw.sqlite3_bind_double(statement, at, number),
+                byte[] bytes => raw.sqlite3_bind_blob(statement, at, bytes),
+                var other => throw new ArgumentException($"{parameters[i].Name}: a {other.GetType().Name} cannot be bound", nameof(parameters)),
+            };
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
+
+    private bool SameNames(ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (names.Length != parameters.Length) return false;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!ReferenceEquals(names[i], parameters[i].Name) && names[i] != parameters[i].Name) return false;
+        }
+        return true;
+    }
+
+    private int BindText(int at, string text)
+    {
+        // Short text goes through a buffer on the stack; SQLite copies it (SQLITE_TRANSIENT).
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (length <= 1024)
+        {
+            Span<byte> buffer = stackalloc byte[length];
+            return raw.sqlite3_bind_text(statement, at, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+        }
+        return raw.sqlite3_bind_text(statement, at, Encoding.UTF8.GetBytes(text));
+    }
+}
