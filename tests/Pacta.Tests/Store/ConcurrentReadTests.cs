@@ -149,6 +149,40 @@ public sealed class ConcurrentReadTests : IDisposable
     }
 
     [Fact]
+    public void A_read_waits_out_a_write_lock_held_longer_than_a_reader_waits()
+    {
+        using var store = temp.Open();
+        store.Write(All, Context);
+        var places = store.All<Place>().Count;
+        using var locked = new ManualResetEventSlim();
+
+        // Another connection holds the file exclusively for longer than a pooled reader waits for a lock (5 s), as a
+        // large import does once its changes outgrow its page cache: the read must wait on, not fail.
+        var holder = new Side<bool>(() =>
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.Path};Pooling=False");
+            connection.Open();
+            using (var begin = connection.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE";
+                begin.ExecuteNonQuery();
+            }
+            locked.Set();
+            Thread.Sleep(TimeSpan.FromSeconds(7));
+            using var commit = connection.CreateCommand();
+            commit.CommandText = "COMMIT";
+            commit.ExecuteNonQuery();
+            return true;
+        });
+        Assert.True(locked.Wait(Patience, Cancel));
+
+        var read = new Side<int>(() => store.All<Place>().Count);
+
+        Assert.Equal(places, read.Result);
+        Assert.True(holder.Result);
+    }
+
+    [Fact]
     public void Many_threads_reading_get_the_same_answers_as_one()
     {
         using var store = temp.Open();
