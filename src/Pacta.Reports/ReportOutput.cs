@@ -1,4 +1,5 @@
 using System.Text;
+using Pacta.Files;
 using Pacta.Reports.Content;
 using Pacta.Reports.Rendering;
 
@@ -29,8 +30,8 @@ public static class ReportFormats
 }
 
 /// <summary>
-/// Writes a report in a format. Files are written under a temporary name in the same folder and moved into place
-/// only when complete, so a failure leaves no partial report (and an earlier one untouched).
+/// Writes a report in a format. Files are written whole (<see cref="WholeFile"/>): under a temporary name in the
+/// same folder, moved into place only when complete, so a failure leaves no partial report (and an earlier one untouched).
 /// </summary>
 public static class ReportOutput
 {
@@ -49,7 +50,8 @@ public static class ReportOutput
             return null;
         }
         var target = Path.GetFullPath(path ?? defaultName + ".docx");
-        var files = new List<(string Temporary, string Final)>();
+        // Every file of the report is written first, then all are moved into place: a failure leaves none of them.
+        var files = new List<WholeFile>();
         try
         {
             switch (format)
@@ -69,30 +71,29 @@ public static class ReportOutput
                 default:
                     throw new ArgumentOutOfRangeException(nameof(format), format, null);
             }
-            foreach (var (temporary, final) in files) File.Move(temporary, final, overwrite: true);
+            foreach (var file in files) file.Commit();
             return target;
         }
         finally
         {
-            foreach (var (temporary, _) in files) File.Delete(temporary);
+            foreach (var file in files) file.Dispose();
         }
     }
 
     public static string ChartFile(string reportStem, Chart chart) => $"{reportStem}-{chart.FileStem}.png";
 
-    private static (string Temporary, string Final) Stage(string final, Action<Stream> write)
+    private static WholeFile Stage(string final, Action<Stream> write)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(final)!, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
+        var file = new WholeFile(final);
         try
         {
-            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite);
-            write(stream);
+            write(file.Stream);
+            return file;
         }
         catch
         {
-            File.Delete(temporary);
+            file.Dispose();
             throw;
         }
-        return (temporary, final);
     }
 }

@@ -61,7 +61,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         }
         if (record is Document document) ShowDocument(store, document);
         else Output.Console.Write(new Text($"{Tables.Term(record.Kind)} {id}\n\n{Yaml(Shapes.Record(record))}"));
-        if (record is Event { Origins: { } origins }) ShowOrigins(origins);
+        if (record is Event { Origins: { } origins } shownEvent) ShowOrigins(shownEvent, origins);
         if (record is Claim or Topic or Event or Place) ShowContestedSet(store, record.Id);
         return ExitCodes.Ok;
     }
@@ -96,14 +96,16 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         console.Write(tree);
     }
 
-    /// <summary>Each dataset row the event was imported from and, for a row joined to it later, why.</summary>
-    private static void ShowOrigins(IReadOnlyList<EventOrigin> origins)
+    /// <summary>Each dataset row the event was imported from, the names it gives the place and, for a row joined to it later, why.</summary>
+    private static void ShowOrigins(Event shown, IReadOnlyList<EventOrigin> origins)
     {
+        var named = shown.PlaceNamesAsWritten().Where(n => n.By is not null).ToDictionary(n => n.By!, n => n.Names);
         Output.Console.Write(new Text($"\nFrom {origins.Count} dataset row{(origins.Count == 1 ? "" : "s")}:\n"));
         foreach (var origin in origins)
         {
             var line = $"  {origin}" + (origin.Revision is { } revision ? $" (revision {revision})" : "") + (origin.Citation is { } citation ? $" — cites: {citation}" : "");
             Output.Console.Write(new Text(line + "\n"));
+            if (named.TryGetValue(origin, out var names)) Output.Console.Write(new Text($"    {origin.DatasetName} names the place: {names}\n"));
             if (origin.Match is { } match) Output.Console.Write(new Text($"    {match.Explain()}\n"));
             if (origin.Reported is { } reported)
             {

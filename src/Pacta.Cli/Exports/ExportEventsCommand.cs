@@ -81,7 +81,7 @@ public sealed class ExportEventsCommand : Command<ExportEventsSettings>
         using var store = settings.OpenExisting();
         var filter = settings.Filter(store);
 
-        var written = WholeFile.Write(settings.Out, "--out", writer => WithProgress(store, filter, format, writer, cancellationToken));
+        var written = OutFile.Write(settings.Out, "--out", writer => WithProgress(store, filter, format, writer, cancellationToken));
 
         var events = written.Events.ToString("N0", CultureInfo.InvariantCulture);
         var rows = written.Rows == written.Events ? "" : $" in {written.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows";

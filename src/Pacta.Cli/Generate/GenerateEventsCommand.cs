@@ -68,7 +68,7 @@ public sealed class GenerateEventsCommand : Command<GenerateEventsSettings>
             return ExitCodes.Ok;
         }
 
-        WholeFile.Write(settings.Out, "--out", writer => Generate(writer, settings));
+        OutFile.Write(settings.Out, "--out", writer => Generate(writer, settings));
         Console.Error.WriteLine($"Wrote {settings.RowCount.ToString("N0", CultureInfo.InvariantCulture)} {settings.Format.ToLowerInvariant()} rows to {settings.Out}.");
         return ExitCodes.Ok;
     }

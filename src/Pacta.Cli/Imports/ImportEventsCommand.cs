@@ -105,7 +105,7 @@ internal static class EventImportRun
         if (!System.IO.File.Exists(settings.File)) throw new InvalidArgumentsException([$"{settings.File}: no such file"]);
         if (deleted is not null && !System.IO.File.Exists(deleted)) throw new InvalidArgumentsException([$"{deleted}: no such file"]);
         using var store = settings.OpenExisting();
-        var matcher = new ActorMatcher(store.All<Actor>());
+        var matcher = new ActorMatcher(store.All<Actor>(), ActorNameRules.EventDatasets);
         EventFile file;
         try
         {
@@ -129,34 +129,55 @@ internal static class EventImportRun
                 if (store.KindOf(source) is not RecordKind.Source) throw new InvalidArgumentsException([$"--source: '{source}' is not a source in the store"]);
                 WithProgress(file, tick =>
                 {
-                    foreach (var row in file.Rows())
+                    // Rows are read, mapped and made ready to write on a thread of their own, ahead of the writes; the
+                    // store takes them a batch at a time, and refuses or writes each in the file's order.
+                    var pending = new List<(EventFileRow Row, SqliteStore.ReadyEvent Event)>();
+                    void Reject(EventFileRow row, ImportProblem problem)
                     {
-                        counts.Read++;
-                        var problem = row.Problem;
-                        if (row.Event is { } imported)
+                        if (rejects is null) throw Invalid(problem);
+                        counts.Rejected++;
+                        if (row.Text is { } text) rejects.Line(text, problem);
+                        else rejects.Row(row.Fields ?? [], problem);
+                    }
+                    void WritePending()
+                    {
+                        if (pending.Count == 0) return;
+                        var outcomes = import.Put(pending.ConvertAll(p => p.Event));
+                        for (var i = 0; i < outcomes.Count; i++)
                         {
-                            var actors = imported.Actors.Select(a =>
+                            if (outcomes[i].Action == ImportAction.Refused) Reject(pending[i].Row, new ImportProblem(settings.File, pending[i].Row.Event!.Line, 1, outcomes[i].Reason!));
+                            else counts.Add(outcomes[i].Action);
+                        }
+                        pending.Clear();
+                    }
+
+                    var ready = file.Rows().Select(row => Ready(row, matcher, dataset, source));
+                    foreach (var batch in ReadAhead.Batches(ready))
+                    {
+                        foreach (var (row, madeActors, @event) in batch)
+                        {
+                            counts.Read++;
+                            if (@event is not null)
                             {
-                                var (id, created) = matcher.Resolve(a.Name, dataset, source);
-                                if (created is not null && import.Ensure(created)) counts.ActorsCreated++;
-                                return new EventActor(id, a.Role);
-                            }).DistinctBy(a => a.Actor).ToList();
-                            var outcome = import.Put(imported.ToEvent(actors, source));
-                            if (outcome.Action == ImportAction.Refused) problem = new ImportProblem(settings.File, imported.Line, 1, outcome.Reason!);
-                            else counts.Add(outcome.Action);
+                                foreach (var actor in madeActors)
+                                {
+                                    if (import.Ensure(actor)) counts.ActorsCreated++;
+                                }
+                                pending.Add((row, @event));
+                            }
+                            else
+                            {
+                                WritePending();
+                                Reject(row, row.Problem!);
+                            }
+                            if (counts.Read % settings.Batch == 0)
+                            {
+                                WritePending();
+                                import.Checkpoint();
+                                tick(counts.Read);
+                            }
                         }
-                        if (problem is not null)
-                        {
-                            if (rejects is null) throw Invalid(problem);
-                            counts.Rejected++;
-                            if (row.Text is { } text) rejects.Line(text, problem);
-                            else rejects.Row(row.Fields ?? [], problem);
-                        }
-                        if (counts.Read % settings.Batch == 0)
-                        {
-                            import.Checkpoint();
-                            tick(counts.Read);
-                        }
+                        WritePending();
                     }
                     tick(counts.Read);
                 });
@@ -167,6 +188,21 @@ internal static class EventImportRun
             Report(settings, dataset, counts, watch.Elapsed, rejects is { Count: > 0 } ? rejectsPath : null);
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A row with its actors matched (and those made for names nothing matched) and its event ready to write.</summary>
+    private static (EventFileRow Row, List<Actor> MadeActors, SqliteStore.ReadyEvent? Event) Ready(EventFileRow row, ActorMatcher matcher, EventDataset dataset, RecordId source)
+    {
+        if (row.Event is not { } imported) return (row, [], null);
+        var made = new List<Actor>();
+        var actors = new List<EventActor>(imported.Actors.Count);
+        foreach (var named in imported.Actors)
+        {
+            var (id, created) = matcher.Resolve(named.Name, dataset, source);
+            if (created is not null) made.Add(created);
+            if (!actors.Exists(a => a.Actor == id)) actors.Add(new EventActor(id, named.Role));
+        }
+        return (row, made, SqliteStore.EventImport.Ready(imported.ToEvent(actors, source)));
     }
 
     /// <summary>The source record the dataset's rows cite, made the first time.</summary>

@@ -14,8 +14,16 @@ internal static class DerivedIndexes
 {
     /// <param name="cells">Where event points are counted; null counts them straight into <c>event_cell</c>.</param>
     /// <param name="run">The import that writes an event's origins (0 for writes that are not imports).</param>
-    public static void Add(StoreConnection db, IRecord record, EventCellTally? cells = null, long run = 0)
+    /// <param name="rows">Where an event's rows are gathered to be written later; null writes them now.</param>
+    public static void Add(StoreConnection db, IRecord record, EventCellTally? cells = null, long run = 0, EventRows? rows = null)
     {
+        if (record is Event newEvent && !HasEventRtree(db))
+        {
+            var gathered = rows ?? new EventRows(db);
+            gathered.Add(newEvent, cells, run);
+            if (rows is null) gathered.Flush();
+            return;
+        }
         var id = record.Id.Value;
         foreach (var reference in record.References())
         {
@@ -116,35 +124,18 @@ internal static class DerivedIndexes
         else cells.Count(lon, lat, delta);
     }
 
+    /// <summary>An event's rows before version 4 (its point in the R*Tree): for migrating through versions 2 and 3.</summary>
     private static void AddEvent(StoreConnection db, Event @event, EventCellTally? cells)
     {
-        // Only the event's own point: a point taken from its place would go stale when the place moves.
-        var point = @event.Place?.Point;
-        if (HasEventRtree(db))
-        {
-            AddEventWithRtree(db, @event);
-        }
-        else
-        {
-            db.Execute(
-                """
-                INSERT INTO event_index (id, first_day, last_day, type, lon, lat, place_id, is_meeting, cell)
-                VALUES ($id, $first, $last, $type, $lon, $lat, $place, $meeting, $cell)
-                """,
-                ("$id", @event.Id.Value), ("$first", @event.Start.First.DayNumber), ("$last", @event.LastDay.DayNumber),
-                ("$type", @event.Type.ToString()), ("$lon", point?.Longitude), ("$lat", point?.Latitude),
-                ("$place", @event.Place?.Ref?.Value), ("$meeting", @event.Meeting is null ? 0 : 1),
-                ("$cell", point is null ? null : EventCells.Key(point.Longitude, point.Latitude)));
-        }
+        AddEventWithRtree(db, @event);
         foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
         {
             db.Execute("INSERT INTO event_actor (event_id, actor_id) VALUES ($event, $actor)",
                 ("$event", @event.Id.Value), ("$actor", actor.Value));
         }
-        if (point is not null && @event.Meeting is null) Count(db, cells, point.Longitude, point.Latitude, +1);
+        if (@event.Place?.Point is { } point && @event.Meeting is null) Count(db, cells, point.Longitude, point.Latitude, +1);
     }
 
-    /// <summary>An event's index row as versions 2 and 3 keep it, with its point in the R*Tree: for migrating through them.</summary>
     private static void AddEventWithRtree(StoreConnection db, Event @event)
     {
         var point = @event.Place?.Point;

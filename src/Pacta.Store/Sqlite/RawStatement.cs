@@ -43,6 +43,22 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>Runs the statement with its <c>?</c> parameters bound to <paramref name="values"/> in order; the number of rows it changed.</summary>
+    public int ExecuteWith(ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < values.Length; i++) Bind(i + 1, values[i], sql);
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+            return raw.sqlite3_changes(db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
+
     /// <summary>The first column of the first row (long, double, string, byte[]), or null when there is no row or it is NULL.</summary>
     public object? Scalar(ReadOnlySpan<(string Name, object? Value)> parameters)
     {
@@ -84,22 +100,23 @@ internal sealed class RawStatement : IDisposable
                 if (positions[i] == 0) throw new ArgumentException($"the statement has no parameter {parameters[i].Name}: {sql}", nameof(parameters));
             }
         }
-        for (var i = 0; i < parameters.Length; i++)
+        for (var i = 0; i < parameters.Length; i++) Bind(positions[i], parameters[i].Value, parameters[i].Name);
+    }
+
+    private void Bind(int at, object? value, string name)
+    {
+        var rc = value switch
         {
-            var at = positions[i];
-            var rc = parameters[i].Value switch
-            {
-                null or DBNull => raw.sqlite3_bind_null(statement, at),
-                string text => BindText(at, text),
-                long number => raw.sqlite3_bind_int64(statement, at, number),
-                int number => raw.sqlite3_bind_int64(statement, at, number),
-                bool flag => raw.sqlite3_bind_int64(statement, at, flag ? 1 : 0),
-                double number => raw.sqlite3_bind_double(statement, at, number),
-                byte[] bytes => raw.sqlite3_bind_blob(statement, at, bytes),
-                var other => throw new ArgumentException($"{parameters[i].Name}: a {other.GetType().Name} cannot be bound", nameof(parameters)),
-            };
-            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
-        }
+            null or DBNull => raw.sqlite3_bind_null(statement, at),
+            string text => BindText(at, text),
+            long number => raw.sqlite3_bind_int64(statement, at, number),
+            int number => raw.sqlite3_bind_int64(statement, at, number),
+            bool flag => raw.sqlite3_bind_int64(statement, at, flag ? 1 : 0),
+            double number => raw.sqlite3_bind_double(statement, at, number),
+            byte[] bytes => raw.sqlite3_bind_blob(statement, at, bytes),
+            var other => throw new ArgumentException($"{name}: a {other.GetType().Name} cannot be bound"),
+        };
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
     }
 
     private bool SameNames(ReadOnlySpan<(string Name, object? Value)> parameters)

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Text.Json;
 using Pacta.Imports;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
@@ -21,7 +21,7 @@ public sealed partial class SqliteStore
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (SchemaVersion < 3) throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; importing events needs version 3");
+            if (SchemaVersion < 4) throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; importing events needs version 4");
             return new EventImport(this, context, matching, batched);
         }
         catch
@@ -44,7 +44,17 @@ public sealed partial class SqliteStore
         private readonly Dictionary<RecordId, RecordKind?> kinds = [];
         private readonly HashSet<EventDataset> datasetsInStore;
         private readonly long run;
+        private readonly MultiRowInsert newRecords;
+        private readonly MultiRowInsert newChanges;
+        private readonly EventRows newRows;
         private bool open;
+
+        private static readonly InsertSql RecordSql = new("INSERT INTO record (id, kind, body, version, updated_at) VALUES", "(?, 'event', ?, 1, ?)");
+
+        // A creation keeps no copy of the body (schema version 4): see SqliteStore.RecordChange.
+        private static readonly InsertSql ChangeSql = new(
+            "INSERT INTO change (recorded_at, author, command, reason, record_id, kind, operation, before, after) VALUES",
+            "(?, ?, ?, ?, ?, 'event', 'created', NULL, NULL)");
 
         internal EventImport(SqliteStore store, ChangeContext context, EventMatching? matching, bool batched)
         {
@@ -53,6 +63,9 @@ public sealed partial class SqliteStore
             this.context = context;
             this.matching = matching;
             this.batched = batched;
+            newRecords = new MultiRowInsert(db, RecordSql);
+            newChanges = new MultiRowInsert(db, ChangeSql);
+            newRows = new EventRows(db);
             datasetsInStore = db.Query("SELECT DISTINCT dataset FROM event_origin", r => Enum.Parse<EventDataset>(r.GetString(0), ignoreCase: true)).ToHashSet();
             run = Convert.ToInt64(db.Scalar("SELECT COALESCE(MAX(run), 0) + 1 FROM event_origin"), System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (id, partOf) in db.Query("SELECT id, json_extract(body, '$.partOf') FROM record WHERE kind = 'actor'",
@@ -68,15 +81,7 @@ public sealed partial class SqliteStore
 
         private readonly object previousCacheSize;
 
-        /// <summary>
-        /// Writes one row's event (its one origin is the row's): a new key makes a new event, or joins the event of
-        /// another dataset's row that tells of the same incident; a known key with a new digest updates what the row
-        /// said; a known key with the same digest changes nothing. A key this import has already written is a
-        /// duplicate in the file, and a reference to a missing actor, place or source is refused: both change nothing.
-        /// </summary>
-        public ImportOutcome Put(Event row) => Put(Ready(row));
-
-        /// <summary>An event made ready to write (<see cref="Put(ReadyEvent)"/>): its canonical JSON made once, on any thread.</summary>
+        /// <summary>An event made ready to write (<see cref="Put"/>): its canonical JSON made once, on any thread.</summary>
         public static ReadyEvent Ready(Event row)
         {
             ArgumentNullException.ThrowIfNull(row);
@@ -84,35 +89,75 @@ public sealed partial class SqliteStore
             return new ReadyEvent(row, CanonicalJson.Serialize(row));
         }
 
-        /// <inheritdoc cref="Put(Event)"/>
-        public ImportOutcome Put(ReadyEvent ready)
+        /// <summary>
+        /// Writes a batch of rows' events (each event's one origin is its row's), in order: a new key makes a new
+        /// event, or joins the event of another dataset's row that tells of the same incident; a known key with a new
+        /// digest updates what the row said; a known key with the same digest changes nothing. A key this import has
+        /// already written is a duplicate in the file, and a reference to a missing actor, place or source is refused:
+        /// both change nothing. The store is asked about the batch's keys and ids at once, and its new events are
+        /// written in statements of many rows.
+        /// </summary>
+        /// <returns>What became of each row, in the batch's order.</returns>
+        public IReadOnlyList<ImportOutcome> Put(IReadOnlyList<ReadyEvent> rows)
         {
-            ArgumentNullException.ThrowIfNull(ready);
-            var row = ready.Event;
-            var origin = row.Origins![0];
-            if (Unresolved(row) is { } unresolved) return ImportOutcome.Refused(unresolved);
-            var dataset = Vocabulary.Text(origin.Dataset);
-            var known = db.Query("SELECT event_id, digest, run FROM event_origin WHERE dataset = $dataset AND key = $key",
-                r => (Event: new RecordId(r.GetString(0)), Digest: r.GetString(1), Run: r.GetInt64(2)), ("$dataset", dataset), ("$key", origin.Key));
-            if (known is [var existing])
+            ArgumentNullException.ThrowIfNull(rows);
+            var outcomes = new ImportOutcome[rows.Count];
+            var known = KnownOrigins(rows);
+            var taken = TakenIds(rows);
+            var inBatch = new HashSet<(EventDataset, string)>();
+            var newIds = new HashSet<RecordId>();
+            var seen = new List<EventOrigin>();
+            var at = Now;
+            for (var i = 0; i < rows.Count; i++)
             {
-                if (existing.Run == run) return ImportOutcome.Refused($"{origin} appears a second time in this import: a dataset row's id must be unique");
-                db.Execute("UPDATE event_origin SET run = $run WHERE dataset = $dataset AND key = $key", ("$run", run), ("$dataset", dataset), ("$key", origin.Key));
-                if (existing.Digest == origin.Digest) return ImportOutcome.Unchanged(existing.Event);
-                var stored = (Event)store.Load(existing.Event)!;
-                Replace(stored, Revise(stored, row));
-                return ImportOutcome.Updated(existing.Event);
+                var row = rows[i].Event;
+                var origin = row.Origins![0];
+                if (Unresolved(row) is { } unresolved)
+                {
+                    outcomes[i] = ImportOutcome.Refused(unresolved);
+                }
+                else if (!inBatch.Add((origin.Dataset, origin.Key)) || known.TryGetValue((origin.Dataset, origin.Key), out var twice) && twice.Run == run)
+                {
+                    outcomes[i] = ImportOutcome.Refused($"{origin} appears a second time in this import: a dataset row's id must be unique");
+                }
+                else if (known.TryGetValue((origin.Dataset, origin.Key), out var existing))
+                {
+                    if (existing.Digest == origin.Digest)
+                    {
+                        seen.Add(origin);
+                        outcomes[i] = ImportOutcome.Unchanged(existing.Event);
+                        continue;
+                    }
+                    var stored = (Event)store.Load(existing.Event)!;
+                    Replace(stored, Revise(stored, row));
+                    outcomes[i] = ImportOutcome.Updated(existing.Event);
+                }
+                else if (matching is not null && datasetsInStore.Any(d => d != origin.Dataset) && FindMatch(row, matching) is var (incident, match))
+                {
+                    var joined = WithOrigins(incident, [.. incident.Origins!, new EventOrigin(origin.Dataset, origin.Key, origin.Digest, origin.Revision, origin.Citation, match, Report(row))],
+                        [.. incident.Sources.Union(row.Sources)]);
+                    Replace(incident, joined);
+                    outcomes[i] = ImportOutcome.Linked(incident.Id, match);
+                }
+                else if (taken.Contains(row.Id) || !newIds.Add(row.Id))
+                {
+                    var holder = store.Resolve(row.Id) ?? RecordKind.Event;
+                    outcomes[i] = ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(holder)}");
+                }
+                else
+                {
+                    newRecords.Add(row.Id.Value, rows[i].Body, at);
+                    newChanges.Add(at, context.Author, context.Command, context.Reason, row.Id.Value);
+                    DerivedIndexes.Add(db, row, cells, run, newRows);
+                    outcomes[i] = ImportOutcome.Created(row.Id);
+                }
             }
-            if (matching is not null && datasetsInStore.Any(d => d != origin.Dataset) && FindMatch(row, matching) is var (incident, match))
-            {
-                var joined = WithOrigins(incident, [.. incident.Origins!, new EventOrigin(origin.Dataset, origin.Key, origin.Digest, origin.Revision, origin.Citation, match, Report(row))],
-                    [.. incident.Sources.Union(row.Sources)]);
-                Replace(incident, joined);
-                return ImportOutcome.Linked(incident.Id, match);
-            }
-            if (!Insert(row, ready.Body))
-                return ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(store.Resolve(row.Id)!.Value)}");
-            return ImportOutcome.Created(row.Id);
+            // Records first: the derived rows' keys refer to them.
+            newRecords.Flush();
+            newChanges.Flush();
+            newRows.Flush();
+            MarkSeen(seen);
+            return outcomes;
         }
 
         /// <summary>
@@ -208,21 +253,42 @@ public sealed partial class SqliteStore
             open = false;
         }
 
-        /// <summary>Writes a new event; false, writing nothing, when its id is taken by a record or an obligation.</summary>
-        private bool Insert(Event row, string body)
+        /// <summary>What the store holds of the batch's keys: the event each is in, its digest, and the import that last saw it.</summary>
+        private Dictionary<(EventDataset, string), (RecordId Event, string Digest, long Run)> KnownOrigins(IReadOnlyList<ReadyEvent> rows)
         {
-            var at = Now;
-            // One statement both checks the id is free and writes the record: a million rows, a million statements fewer.
-            var inserted = db.Execute(
+            var known = new Dictionary<(EventDataset, string), (RecordId, string, long)>();
+            foreach (var dataset in rows.Select(r => r.Event.Origins![0].Dataset).Distinct())
+            {
+                var keys = JsonSerializer.Serialize(rows.Select(r => r.Event.Origins![0]).Where(o => o.Dataset == dataset).Select(o => o.Key));
+                var found = db.Query(
+                    "SELECT o.key, o.event_id, o.digest, o.run FROM json_each($keys) AS k CROSS JOIN event_origin AS o ON o.dataset = $dataset AND o.key = k.value",
+                    r => (Key: r.GetString(0), Event: new RecordId(r.GetString(1)), Digest: r.GetString(2), Run: r.GetInt64(3)),
+                    ("$keys", keys), ("$dataset", Vocabulary.Text(dataset)));
+                foreach (var (key, @event, digest, seenBy) in found) known[(dataset, key)] = (@event, digest, seenBy);
+            }
+            return known;
+        }
+
+        /// <summary>Which of the ids the batch's events would get are taken, by a record or an obligation.</summary>
+        private HashSet<RecordId> TakenIds(IReadOnlyList<ReadyEvent> rows)
+        {
+            var ids = JsonSerializer.Serialize(rows.Select(r => r.Event.Id.Value));
+            return db.Query(
                 """
-                INSERT OR IGNORE INTO record (id, kind, body, version, updated_at)
-                SELECT $id, $kind, $body, 1, $at WHERE NOT EXISTS (SELECT 1 FROM obligation WHERE id = $id)
+                SELECT k.value FROM json_each($ids) AS k
+                WHERE EXISTS (SELECT 1 FROM record AS r WHERE r.id = k.value) OR EXISTS (SELECT 1 FROM obligation AS o WHERE o.id = k.value)
                 """,
-                ("$id", row.Id.Value), ("$kind", Vocabulary.Text(RecordKind.Event)), ("$body", body), ("$at", at));
-            if (inserted == 0) return false;
-            store.RecordChange(at, context, row.Id, RecordKind.Event, ChangeOperation.Created, null, body);
-            DerivedIndexes.Add(db, row, cells, run);
-            return true;
+                r => new RecordId(r.GetString(0)), ("$ids", ids)).ToHashSet();
+        }
+
+        /// <summary>Marks unchanged rows as seen by this import, so that a second appearance later in the file is refused.</summary>
+        private void MarkSeen(List<EventOrigin> seen)
+        {
+            foreach (var group in seen.GroupBy(o => o.Dataset))
+            {
+                db.Execute("UPDATE event_origin SET run = $run WHERE dataset = $dataset AND key IN (SELECT value FROM json_each($keys))",
+                    ("$run", run), ("$dataset", Vocabulary.Text(group.Key)), ("$keys", JsonSerializer.Serialize(group.Select(o => o.Key))));
+            }
         }
 
         private void Replace(Event stored, Event revised)

@@ -118,7 +118,8 @@ internal sealed class StoreConnection : IDisposable
         connection.Dispose();
     }
 
-    private RawStatement Raw(string sql)
+    /// <summary>The statement for <paramref name="sql"/>, prepared once and kept until the connection closes.</summary>
+    public RawStatement Raw(string sql)
     {
         if (!raw.TryGetValue(sql, out var statement))
         {

@@ -81,7 +81,7 @@ public sealed class AcledExport(TextWriter output, LinkedRecords records) : Even
     {
         var (eventType, subType) = Types(told.Type);
         var (side1, side2) = Sides(told.Actors);
-        var place = PlaceOf(told.Place);
+        var place = PlaceNamesOf(told.Place);
         var point = PointOf(told.Place);
         var f = fields;
         f[0] = id;
@@ -101,11 +101,11 @@ public sealed class AcledExport(TextWriter output, LinkedRecords records) : Even
         f[14] = "";
         f[15] = "";
         f[16] = "";
-        f[17] = place?.Country ?? "";
-        f[18] = place?.Region ?? "";
-        f[19] = place?.District ?? "";
-        f[20] = "";
-        f[21] = place?.Name ?? "";
+        f[17] = place.Country ?? "";
+        f[18] = place.Admin1 ?? "";
+        f[19] = place.Admin2 ?? "";
+        f[20] = place.Admin3 ?? "";
+        f[21] = place.Location ?? "";
         f[22] = point is null ? "" : Degrees(point.Latitude);
         f[23] = point is null ? "" : Degrees(point.Longitude);
         f[24] = told.Place is { } p ? Number(GeoPrecision(p.Precision)) : "";

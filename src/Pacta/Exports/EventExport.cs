@@ -98,6 +98,21 @@ public abstract class EventExport
     /// <summary>The place's summary, if the event names a place the store holds.</summary>
     protected PlaceSummary? PlaceOf(EventPlace? place) => place?.Ref is { } id ? Records.Place(id) : null;
 
+    /// <summary>
+    /// The names for a format's place columns: those the dataset that gave the place wrote, as it wrote them (an
+    /// imported event's first row, or the row an origin reports); else, for a place of the store, its neutral name
+    /// and the country, region and district it lies within.
+    /// </summary>
+    protected PlaceColumns PlaceNamesOf(EventPlace? place)
+    {
+        if (place?.AsWritten is { } written) return new(written.Name, written.Area(0), written.Area(1), written.Area(2), written.Area(3));
+        var summary = PlaceOf(place);
+        return new(summary?.Name, summary?.Country, summary?.Region, summary?.District, null);
+    }
+
+    /// <summary>A place's names as export columns: the spot, the country and the areas below it.</summary>
+    protected readonly record struct PlaceColumns(string? Location, string? Country, string? Admin1, string? Admin2, string? Admin3);
+
     /// <summary>The event's own point, else a point for its place.</summary>
     protected GeoPoint? PointOf(EventPlace? place) => place?.Point ?? PlaceOf(place)?.Point;
 

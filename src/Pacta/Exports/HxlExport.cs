@@ -59,7 +59,7 @@ public sealed class HxlExport(TextWriter output, LinkedRecords records) : EventE
     public override int Write(Event item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var place = PlaceOf(item.Place);
+        var place = PlaceNamesOf(item.Place);
         var point = PointOf(item.Place);
         var organisations = new List<string>();
         var people = new List<RecordId>();
@@ -82,10 +82,10 @@ public sealed class HxlExport(TextWriter output, LinkedRecords records) : EventE
         f[2] = Day(item.LastDay);
         f[3] = Spelling(item.Start.Precision);
         f[4] = item.Type.ToString();
-        f[5] = place?.Country ?? "";
-        f[6] = place?.Region ?? "";
-        f[7] = place?.District ?? "";
-        f[8] = place?.Name ?? "";
+        f[5] = place.Country ?? "";
+        f[6] = place.Admin1 ?? "";
+        f[7] = place.Admin2 ?? "";
+        f[8] = place.Location ?? "";
         f[9] = point is null ? "" : Degrees(point.Latitude);
         f[10] = point is null ? "" : Degrees(point.Longitude);
         f[11] = item.Place is { } p ? Spelling(p.Precision) : "";

@@ -95,14 +95,14 @@ public sealed class PloverExport(TextWriter output, LinkedRecords records) : Eve
     private JsonObject? Location(EventPlace? place)
     {
         if (place is null) return null;
-        var summary = PlaceOf(place);
+        var names = PlaceNamesOf(place);
         var point = PointOf(place);
         return new JsonObject
         {
-            ["name"] = summary?.Name,
-            ["admin1"] = summary?.Region,
-            ["admin2"] = summary?.District,
-            ["country"] = summary?.Country,
+            ["name"] = names.Location,
+            ["admin1"] = names.Admin1,
+            ["admin2"] = names.Admin2,
+            ["country"] = names.Country,
             ["lat"] = point?.Latitude,
             ["lon"] = point?.Longitude,
             ["precision"] = Spelling(place.Precision),

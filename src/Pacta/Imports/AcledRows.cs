@@ -20,6 +20,9 @@ public sealed class AcledRows(string file) : CsvEventRows(file)
     private static readonly IReadOnlyList<string> Digested =
         [.. RequiredColumns, "assoc_actor_1", "actor2", "assoc_actor_2", "admin1", "location", "notes", "source"];
 
+    /// <summary>Digested too when the row names its place: the place columns read since the names are kept (docs/importing.md).</summary>
+    private static readonly IReadOnlyList<string> PlaceDigested = ["country", "admin2", "admin3"];
+
     protected override IReadOnlyCollection<string> Required => RequiredColumns;
 
     protected override IReadOnlyList<string> DigestColumns => Digested;
@@ -53,17 +56,29 @@ public sealed class AcledRows(string file) : CsvEventRows(file)
         Add(actors, row, "actor2", EventActorRole.SideB, split: false);
         Add(actors, row, "assoc_actor_2", EventActorRole.SideB, split: true);
         var fatalities = row.Integer("fatalities", 0, 1_000_000);
-        var place = string.Join(", ", new[] { row.Optional("location"), row.Optional("admin1"), row.Optional("country") }.OfType<string>().Distinct());
+        var names = PlaceNames(row, "location", "country", "admin1", "admin2", "admin3");
+        var place = Distinct(row.Optional("location"), row.Optional("admin1"), row.Optional("country"));
         var title = place.Length == 0 ? subType : $"{subType}: {place}";
         var citation = row.Check("source", () => Guard.OptionalText(row.Optional("source"), "citation"));
-        var origin = row.Check("event_id_cnty", () => new EventOrigin(EventDataset.Acled, key, Digest(row), row.Optional("timestamp"), citation));
+        var digest = Digest(row, names is null ? null : PlaceDigested);
+        var origin = row.Check("event_id_cnty", () => new EventOrigin(EventDataset.Acled, key, digest, row.Optional("timestamp"), citation));
         return new ImportedEvent(
             row.Line, origin,
             row.Check("location", () => Guard.Text(title, "title", 500)),
             type, start, null,
             new GeoPoint(longitude, latitude), precision, actors,
             new Fatalities(null, fatalities, null),
-            row.Check("notes", () => Guard.OptionalText(row.Optional("notes"), "notes")));
+            row.Check("notes", () => Guard.OptionalText(row.Optional("notes"), "notes")),
+            names);
+    }
+
+    /// <summary>The names that are there, each once, joined by commas: the place in the title.</summary>
+    private static string Distinct(string? location, string? admin1, string? country)
+    {
+        var text = location ?? "";
+        if (admin1 is not null && admin1 != location) text = text.Length == 0 ? admin1 : $"{text}, {admin1}";
+        if (country is not null && country != location && country != admin1) text = text.Length == 0 ? country : $"{text}, {country}";
+        return text;
     }
 
     private static void Add(List<NamedActor> actors, Row row, string column, EventActorRole role, bool split)
@@ -72,7 +87,16 @@ public sealed class AcledRows(string file) : CsvEventRows(file)
         foreach (var name in split ? text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [text])
         {
             var checkedName = row.Check(column, () => Guard.Text(name, "name", 300));
-            if (!actors.Any(a => a.Name == checkedName)) actors.Add(new NamedActor(checkedName, role));
+            if (!Named(actors, checkedName)) actors.Add(new NamedActor(checkedName, role));
         }
+    }
+
+    private static bool Named(List<NamedActor> actors, string name)
+    {
+        foreach (var actor in actors)
+        {
+            if (actor.Name == name) return true;
+        }
+        return false;
     }
 }

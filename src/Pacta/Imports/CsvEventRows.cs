@@ -58,11 +58,44 @@ public abstract class CsvEventRows
 
     protected abstract ImportedEvent Map(Row row);
 
-    protected string Digest(Row row)
+    /// <summary>The digest of the <see cref="DigestColumns"/>, then of <paramref name="also"/> (see docs/importing.md on place names).</summary>
+    protected string Digest(Row row, IReadOnlyList<string>? also = null)
     {
-        var values = new string[DigestColumns.Count];
-        for (var i = 0; i < values.Length; i++) values[i] = row.Text(DigestColumns[i]);
+        var values = new string[DigestColumns.Count + (also?.Count ?? 0)];
+        for (var i = 0; i < DigestColumns.Count; i++) values[i] = row.Text(DigestColumns[i]);
+        for (var i = DigestColumns.Count; i < values.Length; i++) values[i] = row.Text(also![i - DigestColumns.Count]);
         return Digests.Of(values);
+    }
+
+    /// <summary>
+    /// The names a row gives its place, as written (<see cref="PlaceAsWritten"/>): the name column, and the area
+    /// columns from the country down; null when all are empty. A name too long or with a control character is
+    /// refused at its column.
+    /// </summary>
+    protected static PlaceAsWritten? PlaceNames(Row row, string nameColumn, params ReadOnlySpan<string> areaColumns)
+    {
+        var name = PlaceName(row, nameColumn);
+        string[]? areas = null;
+        for (var level = areaColumns.Length - 1; level >= 0; level--)
+        {
+            var area = PlaceName(row, areaColumns[level]);
+            if (area is null && areas is null) continue;
+            areas ??= new string[level + 1];
+            areas[level] = area ?? "";
+        }
+        return name is null && areas is null ? null : new PlaceAsWritten(name, areas ?? []);
+    }
+
+    private static string? PlaceName(Row row, string column)
+    {
+        try
+        {
+            return Guard.OptionalText(row.Optional(column), "name", PlaceAsWritten.MaxLength);
+        }
+        catch (ArgumentException)
+        {
+            throw new FieldException(column, $"a place name is at most {PlaceAsWritten.MaxLength} characters, without control characters");
+        }
     }
 
     /// <summary>A field could not be read: <see cref="Column"/> says which.</summary>

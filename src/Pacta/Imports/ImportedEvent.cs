@@ -20,7 +20,8 @@ public sealed record ImportedEvent(
     LocationPrecision Precision,
     IReadOnlyList<NamedActor> Actors,
     Fatalities? Fatalities,
-    string? Summary)
+    string? Summary,
+    PlaceAsWritten? PlaceNames = null)
 {
     /// <summary>The id an event made from this row gets: the dataset and the row's own id, as an id may be written.</summary>
     public RecordId EventId => IdFor(Origin.Dataset, Origin.Key);
@@ -40,7 +41,8 @@ public sealed record ImportedEvent(
     /// <summary>What this row says, to keep beside an event made from another row.</summary>
     public EventReport ToReport(IReadOnlyList<EventActor> actors) => new(Title, Type, Start, End, Place, actors, Fatalities, Summary);
 
-    private EventPlace? Place => Point is null ? null : new EventPlace(null, Point, Precision);
+    // Names without a point give no place (a place needs a point or a ref): they stay in the title.
+    private EventPlace? Place => Point is null ? null : new EventPlace(null, Point, Precision, PlaceNames);
 }
 
 /// <summary>An actor as a dataset row names it, and the part it plays in the event.</summary>

@@ -246,41 +246,33 @@ public static partial class PaxImport
     [GeneratedRegex(@"\(?\s*(?<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*\)?", RegexOptions.CultureInvariant)]
     private static partial Regex DateInText();
 
-    /// <summary>The store's actors and those this import adds, found by name; a name found nowhere becomes a new actor.</summary>
+    /// <summary>
+    /// The store's actors and those this import adds, found by name with PA-X's rules (<see cref="ActorNameRules.Pax"/>);
+    /// a name found nowhere becomes a new actor.
+    /// </summary>
     private sealed class ActorDirectory
     {
         private readonly PaxStoreView store;
         private readonly HashSet<RecordId> taken;
-        private readonly Dictionary<string, Actor> byKey = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Actor> byBare = new(StringComparer.Ordinal);
+        private readonly ActorMatcher matcher;
 
         public ActorDirectory(PaxStoreView store, HashSet<RecordId> taken)
         {
             this.store = store;
             this.taken = taken;
-            // By id, so that when two actors share a name the same one is always chosen.
-            foreach (var actor in store.Actors.OrderBy(a => a.Id)) Index(actor);
+            matcher = new ActorMatcher(store.Actors, ActorNameRules.Pax);
         }
 
         public List<Actor> Created { get; } = [];
 
         public Signatory Signatory(PaxParty party, SignatoryRole role, int agtId)
         {
-            var entity = party.EntityAlternatives.Select(Find).FirstOrDefault(a => a is not null)
+            var entity = party.EntityAlternatives.Select(matcher.Find).FirstOrDefault(a => a is not null)
                 ?? Create(party.Entity, person: false, party.Text, agtId);
             Actor? person = null;
-            if (party.Person is { } name) person = Find(name) ?? Create(name, person: true, party.Text, agtId);
+            if (party.Person is { } name) person = matcher.Find(name) ?? Create(name, person: true, party.Text, agtId);
             return new Signatory(entity.Id, role, person?.Id);
         }
-
-        private Actor? Find(string name)
-        {
-            // Folding is the costly part, and PA-X repeats the same few names on every row.
-            if (!keys.TryGetValue(name, out var k)) keys[name] = k = (PaxParties.Key(name), PaxParties.Bare(name));
-            return byKey.GetValueOrDefault(k.Key) ?? byKey.GetValueOrDefault(k.Bare) ?? byBare.GetValueOrDefault(k.Bare);
-        }
-
-        private readonly Dictionary<string, (string Key, string Bare)> keys = new(StringComparer.Ordinal);
 
         private Actor Create(string name, bool person, string text, int agtId)
         {
@@ -291,17 +283,8 @@ public static partial class PaxImport
             var actor = new Actor(FreeId(PaxParties.Slug(name), store, taken), kind, name.Trim(), shortName, [], [SourceId],
                 $"Added by the PA-X import for \"{PaxFile.Shorten(text)}\" (agreement {agtId.ToString(CultureInfo.InvariantCulture)}); its kind was guessed from the name.");
             Created.Add(actor);
-            Index(actor);
+            matcher.Add(actor);
             return actor;
-        }
-
-        private void Index(Actor actor)
-        {
-            foreach (var name in new[] { actor.Name, actor.ShortName }.OfType<string>())
-            {
-                byKey.TryAdd(PaxParties.Key(name), actor);
-                byBare.TryAdd(PaxParties.Bare(name), actor);
-            }
         }
 
         /// <summary>"Government of the Republic of Armenia" → "Armenia"; null when the name has no such prefix.</summary>

@@ -55,6 +55,7 @@ public sealed class PloverRows(string file)
         foreach (var name in Names(root, "recipient")) if (!actors.Any(a => a.Name == name)) actors.Add(new(name, EventActorRole.Target));
         GeoPoint? point = null;
         string? placeName = null;
+        PlaceAsWritten? names = null;
         if (root.TryGetProperty("event_loc", out var location))
         {
             switch (location.ValueKind)
@@ -70,6 +71,7 @@ public sealed class PloverRows(string file)
                         if (Math.Abs(lo) > 180) throw new FieldException("event_loc", $"lon {lo.ToString(CultureInfo.InvariantCulture)} is outside -180..180");
                         point = new GeoPoint(lo, la);
                     }
+                    names = PlaceNames(location, placeName);
                     break;
                 case JsonValueKind.String:
                     placeName = location.GetString();
@@ -85,12 +87,26 @@ public sealed class PloverRows(string file)
         var whom = string.Join(", ", actors.Where(a => a.Role == EventActorRole.Target).Select(a => a.Name));
         var title = $"{type.Code}{(mode is null ? "" : $" ({mode})")}: {(who.Length == 0 ? "unnamed" : who)}{(whom.Length == 0 ? "" : " → " + whom)}{(placeName is null ? "" : ", " + placeName)}";
         if (title.Length > 500) title = title[..499] + "…";
-        var digest = Digests.Of(text.Trim());
+        // The digest of a line that names its place is marked, so that a line imported before place names were kept is read again once (docs/importing.md).
+        var digest = names is null ? Digests.Of(text.Trim()) : Digests.Of(text.Trim(), "event_loc names");
         var origin = Checked("id", () => new EventOrigin(EventDataset.Plover, key, digest, String(root, "coded_date"), String(root, "cite_info")));
         return new ImportedEvent(line, origin, Checked("event", () => Guard.Text(title, "title", 500)), type,
             PartialDate.Day(start), end is { } e && e != start ? PartialDate.Day(e) : null,
             point, LocationPrecision.Exact, actors, null,
-            Checked("event_text", () => Guard.OptionalText(String(root, "event_text"), "summary")));
+            Checked("event_text", () => Guard.OptionalText(String(root, "event_text"), "summary")),
+            names);
+    }
+
+    /// <summary>The names <c>event_loc</c> gives: <c>name</c>, and <c>country</c>, <c>admin1</c>, <c>admin2</c> as areas from the country down.</summary>
+    private static PlaceAsWritten? PlaceNames(JsonElement location, string? name)
+    {
+        string?[] levels = [String(location, "country"), String(location, "admin1"), String(location, "admin2")];
+        var depth = levels.Length;
+        while (depth > 0 && levels[depth - 1] is null) depth--;
+        if (name is null && depth == 0) return null;
+        var areas = new string[depth];
+        for (var i = 0; i < depth; i++) areas[i] = levels[i] ?? "";
+        return Checked("event_loc", () => new PlaceAsWritten(name, areas));
     }
 
     private static T Checked<T>(string member, Func<T> make)

@@ -1,4 +1,4 @@
-using System.Text;
+using Pacta.Files;
 using Pacta.Generation;
 
 namespace Pacta.Imports;
@@ -18,23 +18,21 @@ public enum OnError
 /// holding <c>file:line:col: reason</c>. Importers ignore columns they do not know, so a rejects file can be
 /// corrected and imported as it is. A record the reader could not take apart has only its error. JSON Lines
 /// input is rejected as JSON Lines: one object per refused line, <c>{"pacta_error": …, "row": the line as it was}</c>.
-/// The file is written beside its final path and moved there when the import ends.
+/// The file is written whole (<see cref="WholeFile"/>): beside its final path, moved there when the import ends.
 /// </summary>
 public sealed class RejectsFile : IDisposable
 {
     public const string ErrorColumn = "pacta_error";
 
-    private readonly string path;
-    private readonly string temporary;
-    private readonly StreamWriter writer;
+    private readonly WholeFile file;
+    private readonly TextWriter writer;
     private int width = -1;
     private int errorIndex = -1;
 
     public RejectsFile(string path)
     {
-        this.path = Path.GetFullPath(path);
-        temporary = this.path + ".partial";
-        writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false));
+        file = new WholeFile(path);
+        writer = file.Text;
     }
 
     public int Count { get; private set; }
@@ -70,20 +68,9 @@ public sealed class RejectsFile : IDisposable
         Count++;
     }
 
-    private bool completed;
-
     /// <summary>Flushes and moves the file into place.</summary>
-    public void Complete()
-    {
-        writer.Dispose();
-        File.Move(temporary, path, overwrite: true);
-        completed = true;
-    }
+    public void Complete() => file.Commit();
 
     /// <summary>Without <see cref="Complete"/>, drops the partial file.</summary>
-    public void Dispose()
-    {
-        writer.Dispose();
-        if (!completed) File.Delete(temporary);
-    }
+    public void Dispose() => file.Dispose();
 }

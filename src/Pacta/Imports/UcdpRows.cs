@@ -19,6 +19,9 @@ public sealed class UcdpRows(string file) : CsvEventRows(file)
     private static readonly IReadOnlyList<string> Digested =
         [.. RequiredColumns, "low", "high", "dyad_name", "where_coordinates", "adm_1", "country", "source_article", "source_headline"];
 
+    /// <summary>Digested too when the row names its place: the place column read since the names are kept (docs/importing.md).</summary>
+    private static readonly IReadOnlyList<string> PlaceDigested = ["adm_2"];
+
     protected override IReadOnlyCollection<string> Required => RequiredColumns;
 
     protected override IReadOnlyList<string>? PublishedOrder => EventGenerator.UcdpColumns;
@@ -62,13 +65,16 @@ public sealed class UcdpRows(string file) : CsvEventRows(file)
         var title = where is null ? dyad : $"{dyad}: {where}";
         if (title.Length > 500) title = title[..499] + "…";
         var citation = row.Check("source_article", () => Guard.OptionalText(row.Optional("source_article"), "citation"));
-        var origin = row.Check("id", () => new EventOrigin(EventDataset.Ucdp, key, Digest(row), null, citation));
+        var names = PlaceNames(row, "where_coordinates", "country", "adm_1", "adm_2");
+        var digest = Digest(row, names is null ? null : PlaceDigested);
+        var origin = row.Check("id", () => new EventOrigin(EventDataset.Ucdp, key, digest, null, citation));
         return new ImportedEvent(
             row.Line, origin,
             row.Check("dyad_name", () => Guard.Text(title, "title", 500)),
             type, PartialDate.Day(first), first == last ? null : PartialDate.Day(last),
             new GeoPoint(longitude, latitude), precision, actors,
             new Fatalities(low, best, high),
-            row.Check("source_headline", () => Guard.OptionalText(row.Optional("source_headline"), "summary")));
+            row.Check("source_headline", () => Guard.OptionalText(row.Optional("source_headline"), "summary")),
+            names);
     }
 }

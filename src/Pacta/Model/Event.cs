@@ -55,6 +55,19 @@ public sealed record Event(
                     .Concat(r.Actors.Select((a, j) => new Reference($"origins[{i}].reported.actors[{j}].actor", a.Actor, [RecordKind.Actor])))
                 : []));
 
+    /// <summary>
+    /// The names the datasets give the event's place, each with the row that gave them (null for an event entered by
+    /// hand, whose names are its sources'): the event's own place is its first origin's, and each later origin reports its own.
+    /// </summary>
+    public IEnumerable<(EventOrigin? By, PlaceAsWritten Names)> PlaceNamesAsWritten()
+    {
+        if (Place?.AsWritten is { } own) yield return (Origins?[0], own);
+        for (var i = 1; i < (Origins?.Count ?? 0); i++)
+        {
+            if (Origins![i].Reported?.Place?.AsWritten is { } theirs) yield return (Origins[i], theirs);
+        }
+    }
+
     private static IReadOnlyList<EventOrigin> DistinctOrigins(IReadOnlyList<EventOrigin> origins)
     {
         var seen = new HashSet<(EventDataset, string)>();
@@ -67,14 +80,70 @@ public sealed record Event(
     }
 }
 
-/// <summary>Where an event happened: a known place, a point, or both, and how exactly it is known.</summary>
-public sealed record EventPlace(RecordId? Ref, GeoPoint? Point, LocationPrecision Precision)
+/// <summary>
+/// Where an event happened: a known place, a point, or both, and how exactly it is known; and, for a place a
+/// dataset gave, the names that dataset gives it (<see cref="AsWritten"/>), which are its words and not Pacta's.
+/// </summary>
+public sealed record EventPlace(RecordId? Ref, GeoPoint? Point, LocationPrecision Precision, PlaceAsWritten? AsWritten = null)
 {
     public RecordId? Ref { get; } = Ref;
     public GeoPoint? Point { get; } = Ref is null && Point is null
         ? throw new ArgumentException("a place needs a ref to a place or a point", nameof(Point))
         : Point;
     public LocationPrecision Precision { get; } = Guard.Defined(Precision, nameof(Precision));
+    public PlaceAsWritten? AsWritten { get; } = AsWritten;
+}
+
+/// <summary>
+/// The names a source gives a location, as it wrote them: a name for the spot (ACLED's <c>location</c>, UCDP's
+/// <c>where_coordinates</c>) and the administrative areas it lies in, by level from the country (level 0) down
+/// (ACLED's <c>country</c>, <c>admin1</c> … <c>admin3</c>). A level the source left empty above one it named is an
+/// empty string, so that each name keeps its level. They are attributed to the source that wrote them: another
+/// dataset, or another side, may name the same spot otherwise, and Pacta's own places keep every name in use.
+/// </summary>
+public sealed record PlaceAsWritten(string? Name, IReadOnlyList<string> Areas)
+{
+    public const int MaxLength = 300;
+
+    /// <summary>Country, first-level area and three levels below: more than any dataset Pacta reads writes.</summary>
+    public const int MaxLevels = 5;
+
+    public string? Name { get; } = Guard.OptionalText(Name, nameof(Name), MaxLength);
+
+    public IReadOnlyList<string> Areas { get; } = Name is null && (Areas is null || Areas.Count == 0)
+        ? throw new ArgumentException("place names need a name or an area", nameof(Areas))
+        : CheckedAreas(Guard.List(Areas, nameof(Areas)));
+
+    /// <summary>The area at a level (0 the country), or null when the source names none there.</summary>
+    public string? Area(int level) => level < Areas.Count && Areas[level].Length > 0 ? Areas[level] : null;
+
+    /// <summary>The names from the spot up to the country, as one line: <c>Alibayli, Tovuz, Azerbaijan</c>.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>(Areas.Count + 1);
+        if (Name is not null) parts.Add(Name);
+        for (var level = Areas.Count - 1; level >= 0; level--)
+        {
+            if (Areas[level].Length > 0) parts.Add(Areas[level]);
+        }
+        return string.Join(", ", parts);
+    }
+
+    private static IReadOnlyList<string> CheckedAreas(IReadOnlyList<string> areas)
+    {
+        if (areas.Count > MaxLevels) throw new ArgumentException($"areas has {areas.Count} levels; at most {MaxLevels}", nameof(Areas));
+        for (var i = 0; i < areas.Count; i++)
+        {
+            var area = areas[i] ?? throw new ArgumentException($"areas[{i}] is null: write an empty string for a level not named", nameof(Areas));
+            if (area.Length == 0)
+            {
+                if (i == areas.Count - 1) throw new ArgumentException("the last of areas is empty: list levels only down to the deepest named", nameof(Areas));
+                continue;
+            }
+            if (area != Guard.Text(area, $"areas[{i}]", MaxLength)) throw new ArgumentException($"areas[{i}] has spaces around it", nameof(Areas));
+        }
+        return areas;
+    }
 }
 
 /// <summary>A WGS 84 position, longitude first as in GeoJSON.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Pacta.Model;
@@ -37,6 +38,16 @@ public sealed partial record EventOrigin(
     public OriginMatch? Match { get; } = Match;
 
     public EventReport? Reported { get; } = Reported;
+
+    /// <summary>The dataset as its makers name it: ACLED, UCDP GED, PLOVER.</summary>
+    [JsonIgnore]
+    public string DatasetName => Dataset switch
+    {
+        EventDataset.Acled => "ACLED",
+        EventDataset.Ucdp => "UCDP GED",
+        EventDataset.Plover => "PLOVER",
+        _ => throw new InvalidOperationException($"no name for {Dataset}"),
+    };
 
     /// <summary>How the origin is named in messages and links: <c>acled:ARM1234</c>.</summary>
     public override string ToString() => $"{Dataset.ToString().ToLowerInvariant()}:{Key}";

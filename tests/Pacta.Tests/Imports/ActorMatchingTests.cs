@@ -7,18 +7,21 @@ namespace Pacta.Tests.Imports;
 
 /// <summary>
 /// Dataset names are matched to actors by name, short name or any other name, ignoring case and diacritics, then
-/// without a trailing parenthesis; a name that matches none makes an actor citing the dataset.
+/// without a trailing parenthesis; a name that matches none makes an actor citing the dataset. PA-X's names are
+/// matched by the same matcher with its own rules on top: punctuation as spaces, state prefixes ignored.
 /// </summary>
 public sealed class ActorMatchingTests
 {
     private static readonly RecordId Acled = new("acled");
 
-    private static ActorMatcher Matcher() => new(
+    private static readonly Actor[] Actors =
     [
         new Actor(new("azerbaijan"), ActorKind.State, "Republic of Azerbaijan", "Azerbaijan", [], [Acled], null, ["Government of Azerbaijan"]),
         new Actor(new("armed-forces-azerbaijan"), ActorKind.ArmedForce, "Armed Forces of the Republic of Azerbaijan", null, [], [Acled], null, ["Military Forces of Azerbaijan (2003-)"], new("azerbaijan")),
         new Actor(new("turkiye"), ActorKind.State, "Republic of Türkiye", "Türkiye", [], [Acled]),
-    ]);
+    ];
+
+    private static ActorMatcher Matcher() => new(Actors);
 
     [Theory]
     [InlineData("Republic of Azerbaijan", "azerbaijan")]
@@ -90,6 +93,43 @@ public sealed class ActorMatchingTests
         var (c, _) = matcher.Resolve("Syrian / mercenaries", EventDataset.Acled, Acled);
         var (d, _) = matcher.Resolve("Syrian mercenaries!", EventDataset.Acled, Acled);
         Assert.NotEqual(c, d);
+    }
+
+    [Theory]
+    [InlineData("Government of the Republic of Türkiye", "turkiye")]
+    [InlineData("the Republic of Azerbaijan", "azerbaijan")]
+    [InlineData("Kingdom of Azerbaijan", "azerbaijan")]
+    [InlineData("Military Forces of Azerbaijan, 2003-", "armed-forces-azerbaijan")]
+    public void With_PAXs_rules_state_prefixes_and_punctuation_are_ignored_and_other_names_count_too(string name, string expected) =>
+        Assert.Equal(expected, new ActorMatcher(Actors, ActorNameRules.Pax).Find(name)?.Id.Value);
+
+    [Theory]
+    [InlineData("Kingdom of Azerbaijan")]
+    [InlineData("Military Forces of Azerbaijan, 2003-")]
+    public void Without_PAXs_rules_an_event_dataset_name_must_match_a_name_whole(string name) =>
+        Assert.Null(new ActorMatcher(Actors, ActorNameRules.EventDatasets).Find(name));
+
+    [Theory]
+    [InlineData(ActorNameRules.EventDatasets)]
+    [InlineData(ActorNameRules.Pax)]
+    public void When_two_actors_share_a_name_the_smallest_id_is_taken_whatever_the_order(ActorNameRules rules)
+    {
+        var later = new Actor(new("zz-azerbaijan-copy"), ActorKind.State, "Azerbaijan", null, [], [Acled]);
+        var first = new Actor(new("aa-azerbaijan-copy"), ActorKind.State, "Azerbaijan", null, [], [Acled]);
+
+        Assert.Equal("aa-azerbaijan-copy", new ActorMatcher([later, .. Actors, first], rules).Find("Azerbaijan")?.Id.Value);
+        Assert.Equal("aa-azerbaijan-copy", new ActorMatcher([first, .. Actors, later], rules).Find("AZERBAIJAN")?.Id.Value);
+    }
+
+    [Fact]
+    public void An_actor_added_after_a_miss_is_found_by_the_same_name()
+    {
+        var matcher = new ActorMatcher(Actors, ActorNameRules.Pax);
+        Assert.Null(matcher.Find("Government of Ruritania"));
+
+        matcher.Add(new Actor(new("pax-ruritania"), ActorKind.State, "Ruritania", null, [], [Acled]));
+
+        Assert.Equal("pax-ruritania", matcher.Find("Government of Ruritania")?.Id.Value);
     }
 
     [Fact]

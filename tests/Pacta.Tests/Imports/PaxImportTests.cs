@@ -161,6 +161,23 @@ public sealed class PaxImportTests
     }
 
     [Fact]
+    public void APartyNamedAsAnActorIsAlsoKnown_IsThatActor_AsForTheEventImports()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        store.Write([
+            new Source(new RecordId("src"), SourceKind.Other, "S", null, null, null, null, null, null, Reliability.C),
+            new Actor(new RecordId("osce-minsk-group"), ActorKind.Organisation, "OSCE Minsk Group", null, [], [new RecordId("src")], null, ["Minsk Group of the OSCE"]),
+        ], Context);
+        var rows = Read($"{Header}\n{Row(1, thirdParties: "The Minsk Group of the OSCE (mediator)")}\n").Rows;
+
+        var (plan, _) = Import(store, rows);
+
+        Assert.DoesNotContain(plan.NewActors, a => a.Name.Contains("Minsk", StringComparison.Ordinal));
+        Assert.Contains(ByPaxId(store, 1).Signatories, s => s.Actor.Value == "osce-minsk-group" && s.Role == SignatoryRole.Mediator);
+    }
+
+    [Fact]
     public void AThirdPartyWithoutARoleInTheText_IsAWitness_AndAPartyNamedAgainKeepsItsRole()
     {
         using var temp = new TempStore();

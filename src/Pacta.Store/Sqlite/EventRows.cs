@@ -1,0 +1,66 @@
+using Pacta.Model;
+
+namespace Pacta.Store.Sqlite;
+
+/// <summary>
+/// The derived rows of events (schema version 4): references, <c>event_index</c>, <c>event_actor</c>,
+/// <c>event_origin</c>, and the kept grid's counts. Gathered, then written by <see cref="Flush"/> in statements of
+/// many rows each, after the events' own records: an import adds them for a whole batch of rows at once.
+/// </summary>
+internal sealed class EventRows(StoreConnection db)
+{
+    private static readonly InsertSql ReferenceSql = new("INSERT INTO reference (from_id, path, to_id) VALUES", "(?, ?, ?)");
+    private static readonly InsertSql IndexSql = new(
+        "INSERT INTO event_index (id, first_day, last_day, type, lon, lat, place_id, is_meeting, cell) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private static readonly InsertSql ActorSql = new("INSERT INTO event_actor (event_id, actor_id) VALUES", "(?, ?)");
+    private static readonly InsertSql OriginSql = new("INSERT INTO event_origin (dataset, key, event_id, digest, run) VALUES", "(?, ?, ?, ?, ?)");
+
+    private readonly MultiRowInsert references = new(db, ReferenceSql);
+    private readonly MultiRowInsert index = new(db, IndexSql);
+    private readonly MultiRowInsert actors = new(db, ActorSql);
+    private readonly MultiRowInsert origins = new(db, OriginSql);
+
+    /// <param name="cells">Where the event's point is counted; null counts it straight into <c>event_cell</c>.</param>
+    /// <param name="run">The import that writes the event's origins (0 for writes that are not imports).</param>
+    public void Add(Event @event, EventCellTally? cells, long run)
+    {
+        var id = @event.Id.Value;
+        foreach (var reference in @event.References())
+        {
+            // Actors and the place are in event_actor and event_index, which Citations reads too.
+            if (!DerivedIndexes.IsIndexedElsewhere(reference.Path)) references.Add(id, reference.Path, reference.Target.Value);
+        }
+        // Only the event's own point: a point taken from its place would go stale when the place moves.
+        var point = @event.Place?.Point;
+        index.Add(id, @event.Start.First.DayNumber, @event.LastDay.DayNumber, @event.Type.ToString(), point?.Longitude, point?.Latitude,
+            @event.Place?.Ref?.Value, @event.Meeting is null ? 0 : 1, point is null ? null : EventCells.Key(point.Longitude, point.Latitude));
+        for (var i = 0; i < @event.Actors.Count; i++)
+        {
+            var actor = @event.Actors[i].Actor;
+            if (!Repeats(@event.Actors, i, actor)) actors.Add(id, actor.Value);
+        }
+        foreach (var origin in @event.Origins ?? [])
+            origins.Add(Vocabulary.Text(origin.Dataset), origin.Key, id, origin.Digest, run);
+        if (point is null || @event.Meeting is not null) return;
+        if (cells is null) EventCells.Count(db, point.Longitude, point.Latitude, +1);
+        else cells.Count(point.Longitude, point.Latitude, +1);
+    }
+
+    /// <summary>Writes what was gathered; the events' records must be written already.</summary>
+    public void Flush()
+    {
+        references.Flush();
+        index.Flush();
+        actors.Flush();
+        origins.Flush();
+    }
+
+    private static bool Repeats(IReadOnlyList<EventActor> list, int at, RecordId actor)
+    {
+        for (var i = 0; i < at; i++)
+        {
+            if (list[i].Actor == actor) return true;
+        }
+        return false;
+    }
+}
