@@ -27,6 +27,8 @@ public sealed class ConcurrentReadTests : IDisposable
         [new EventActor(Armenia.Id, EventActorRole.SideA), new EventActor(Azerbaijan.Id, EventActorRole.SideB)],
         null, null, null, [Dataset.Id], null, [new EventOrigin(EventDataset.Acled, $"ARM{n}", $"{n:x16}")]);
 
+    private static ImportAction Put(SqliteStore.EventImport import, Event row) => import.Put([SqliteStore.EventImport.Ready(row)])[0].Action;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static ChangeContext ImportContext { get; } = new("test", "pacta import acled");
@@ -72,9 +74,9 @@ public sealed class ConcurrentReadTests : IDisposable
         var import = store.BeginEventImport(ImportContext, null, batched: true);
         try
         {
-            for (var n = 0; n < 50; n++) Assert.Equal(ImportAction.Created, import.Put(Imported(n)).Action);
+            for (var n = 0; n < 50; n++) Assert.Equal(ImportAction.Created, Put(import, Imported(n)));
             import.Checkpoint();
-            for (var n = 50; n < 120; n++) Assert.Equal(ImportAction.Created, import.Put(Imported(n)).Action);
+            for (var n = 50; n < 120; n++) Assert.Equal(ImportAction.Created, Put(import, Imported(n)));
 
             // The import holds the writing connection, 50 events committed and 70 not. Another thread reads.
             var during = new Side<(int Count, int Page, IRecord? Uncommitted, IRecord? Committed)>(() => (store.CountEvents(Everything),
@@ -114,7 +116,7 @@ public sealed class ConcurrentReadTests : IDisposable
         (int First, int Second) seen;
         try
         {
-            for (var n = 0; n < 30; n++) import.Put(Imported(n));
+            for (var n = 0; n < 30; n++) Put(import, Imported(n));
             var reader = new Side<(int, int)>(() => pool.Read(db =>
             {
                 var first = Count(db);
@@ -188,7 +190,7 @@ public sealed class ConcurrentReadTests : IDisposable
         using var store = temp.Open();
         store.Write(All, Context);
         var import = store.BeginEventImport(ImportContext, null, batched: false);
-        for (var n = 0; n < 300; n++) import.Put(Imported(n));
+        for (var n = 0; n < 300; n++) Put(import, Imported(n));
         import.Complete();
         import.Dispose();
         var filter = new EventFilter(From: new DateOnly(2021, 3, 1), To: new DateOnly(2021, 8, 31), Actor: Azerbaijan.Id);
