@@ -35,7 +35,9 @@ public sealed partial class SqliteStore
             var order = newestFirst ? "DESC" : "ASC";
             // A page reads in date order and stops: an actor with many events is checked row by row as it comes.
             var actorRows = IsRare(db, filter.Actor) ? ActorRows.Leading : ActorRows.PerRow;
-            var matches = Matching(filter, parameters, extra, $"ORDER BY e.first_day {order}, e.id {order} LIMIT $limit", actorRows);
+            // Likewise a box with many events in it: its events are met soon enough in date order.
+            var boxByCells = !IsCrowded(db, filter.Box);
+            var matches = Matching(filter, parameters, extra, $"ORDER BY e.first_day {order}, e.id {order} LIMIT $limit", actorRows, boxByCells: boxByCells);
             var sql = $"""
                 SELECT m.id, m.first_day, r.body
                 FROM (SELECT id, first_day FROM ({matches}) ORDER BY first_day {order}, id {order} LIMIT $limit) m
@@ -83,7 +85,7 @@ public sealed partial class SqliteStore
         if (filter.Box is { } box)
         {
             AddBox(parameters, box);
-            pointWhere.Add(PointsInBox(box, parameters));
+            pointWhere.Add(PointsInBox(box, parameters, byCells: true));
             placeWhere.Add("t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat");
         }
         else
@@ -203,6 +205,21 @@ public sealed partial class SqliteStore
         actor is not null && Convert.ToInt64(db.Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM event_actor WHERE actor_id = $actor LIMIT $most)",
             ("$actor", actor.Value), ("$most", RareActorEvents)), CultureInfo.InvariantCulture) < RareActorEvents;
 
+    /// <summary>A box whose cells hold this many events or more is searched row by row in date order by a page. Tests lower it.</summary>
+    internal int CrowdedBoxEvents { get; set; } = 10_000;
+
+    /// <summary>Whether the box (if any) is too large for its cells, or they hold at least <see cref="CrowdedBoxEvents"/> events; counted no further than that.</summary>
+    private bool IsCrowded(StoreConnection db, BoundingBox? box)
+    {
+        if (box is null) return false;
+        if (CellRanges(box) is not { } cells) return true;
+        return Convert.ToInt64(db.Scalar(
+            """
+            SELECT COUNT(*) FROM (SELECT 1 FROM json_each($cells) AS c CROSS JOIN event_index AS i
+                                  WHERE i.cell BETWEEN c.value ->> 0 AND c.value ->> 1 LIMIT $most)
+            """, ("$cells", cells), ("$most", CrowdedBoxEvents)), CultureInfo.InvariantCulture) >= CrowdedBoxEvents;
+    }
+
     /// <summary>
     /// A query of the ids and first days of the matching events (or of <paramref name="select"/>, of alias e). With a start
     /// date it is three, none reading the years before: the events that start from that day on (which all run on it: a
@@ -214,9 +231,9 @@ public sealed partial class SqliteStore
     /// made walking all the pages of a date range quadratic).
     /// </summary>
     private static string Matching(EventFilter filter, List<(string Name, object? Value)> parameters, List<string> extra, string? eachPart = null,
-        ActorRows actorRows = ActorRows.List, string select = "e.id, e.first_day")
+        ActorRows actorRows = ActorRows.List, string select = "e.id, e.first_day", bool boxByCells = true)
     {
-        var common = Conditions(filter with { From = null }, parameters, actorRows).Concat(extra).ToList();
+        var common = Conditions(filter with { From = null }, parameters, actorRows, boxByCells).Concat(extra).ToList();
         if (filter.From is not { } from)
             return $"SELECT {select} FROM event_index e {Where(common)} {eachPart}";
 
@@ -235,7 +252,7 @@ public sealed partial class SqliteStore
             : $"SELECT * FROM (SELECT {select} FROM event_index e {indexes[i]} {Where(where)} {eachPart})"));
     }
 
-    private static List<string> Conditions(EventFilter filter, List<(string Name, object? Value)> parameters, ActorRows actorRows = ActorRows.List)
+    private static List<string> Conditions(EventFilter filter, List<(string Name, object? Value)> parameters, ActorRows actorRows = ActorRows.List, bool boxByCells = true)
     {
         var where = new List<string>();
         if (filter.From is { } from)
@@ -270,7 +287,7 @@ public sealed partial class SqliteStore
         if (filter.Box is { } box)
         {
             where.Add($$"""
-                ({{PointsInBox(box, parameters)}}
+                ({{PointsInBox(box, parameters, boxByCells)}}
                  OR (e.lon IS NULL AND e.place_id IN (
                         SELECT g.place_id FROM place_geometry g JOIN place_rtree t ON t.id = g.rtree_id
                         WHERE t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat)))
@@ -283,19 +300,26 @@ public sealed partial class SqliteStore
     /// <summary>
     /// The condition for an event's own point to lie in the box. A small box is found by the ranges of cell keys of
     /// the columns it touches (EventCells.Key), the exact coordinates deciding at its edges; a large one (a region,
-    /// the world) would make that a list of most events, so there each row read in date order is checked instead.
+    /// the world) would make that a list of most events, so there each row read in date order is checked instead,
+    /// as it is for a page of a crowded box (<paramref name="byCells"/> false).
     /// </summary>
-    private static string PointsInBox(BoundingBox box, List<(string Name, object? Value)> parameters)
+    private static string PointsInBox(BoundingBox box, List<(string Name, object? Value)> parameters, bool byCells)
     {
         const string exact = "e.lon BETWEEN $minLon AND $maxLon AND e.lat BETWEEN $minLat AND $maxLat";
-        if (EventCells.KeyRanges(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat, MaxBoxColumns) is not { } ranges) return $"({exact})";
-        parameters.Add(("$cells", "[" + string.Join(",", ranges.Select(r => FormattableString.Invariant($"[{r.From},{r.To}]"))) + "]"));
+        if (!byCells || CellRanges(box) is not { } cells) return $"({exact})";
+        parameters.Add(("$cells", cells));
         // CROSS JOIN keeps the order: each range, then the index of cells within it.
         return $"""
             (e.row_id IN (SELECT i.row_id FROM json_each($cells) AS c CROSS JOIN event_index AS i
                           WHERE i.cell BETWEEN c.value ->> 0 AND c.value ->> 1) AND {exact})
             """;
     }
+
+    /// <summary>The ranges of cell keys a box covers, as a JSON array of [from, to] pairs; null when it is too wide for them.</summary>
+    private static string? CellRanges(BoundingBox box) =>
+        EventCells.KeyRanges(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat, MaxBoxColumns) is { } ranges
+            ? "[" + string.Join(",", ranges.Select(r => FormattableString.Invariant($"[{r.From},{r.To}]"))) + "]"
+            : null;
 
     private static void AddBox(List<(string Name, object? Value)> parameters, BoundingBox box)
     {

@@ -7,8 +7,9 @@ namespace Pacta.Tests.Store;
 /// <summary>
 /// The store answers a date filter in parts (events from the start date on, those begun shortly before that run into
 /// it, and long ones begun earlier), and an actor filter in two ways (through the actor's events for a rare actor,
-/// row by row for a common one). Whatever the parts and ways, pages, counts and counts by day must be what the events
-/// themselves say, worked out here from each event's dates and actors.
+/// row by row for a common one), and a box in two ways (through its cells, or row by row for a crowded box). Whatever
+/// the parts and ways, pages, counts and counts by day must be what the events themselves say, worked out here from
+/// each event's dates, actors and points.
 /// </summary>
 public sealed class EventQueryPartsTests : IDisposable
 {
@@ -85,6 +86,28 @@ public sealed class EventQueryPartsTests : IDisposable
         {
             store.RareActorEvents = rare;
             Assert.Equal(expected, store.CountEventsBy(filter, EventPeriod.Day));
+        }
+    }
+
+    [Theory]
+    [InlineData(45.05, 39.9, 45.35, 40.1, null)]
+    [InlineData(45.05, 39.9, 45.35, 40.1, "2020-06-15")]
+    [InlineData(44.0, 39.0, 45.25, 41.0, "2020-03-01")]
+    public void Pages_of_a_box_read_through_its_cells_or_row_by_row_are_the_events_in_it(double west, double south, double east, double north, string? from)
+    {
+        var box = new BoundingBox(west, south, east, north);
+        var filter = Filter(from, null, null, null) with { Box = box };
+        var expected = Expected(filter)
+            .Where(e => e.Place!.Point!.Longitude >= west && e.Place.Point.Longitude <= east && e.Place.Point.Latitude >= south && e.Place.Point.Latitude <= north)
+            .OrderBy(e => e.Start.First).ThenBy(e => e.Id.Value, StringComparer.Ordinal).Select(e => e.Id.Value).ToList();
+        Assert.NotEmpty(expected);
+
+        foreach (var crowded in new[] { int.MaxValue, 0 })
+        {
+            store.CrowdedBoxEvents = crowded;
+            Assert.Equal(expected, Walk(filter, 7, newestFirst: false));
+            Assert.Equal(Enumerable.Reverse(expected), Walk(filter, 11, newestFirst: true));
+            Assert.Equal(expected.Count, store.CountEvents(filter));
         }
     }
 
