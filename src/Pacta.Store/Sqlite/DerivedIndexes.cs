@@ -15,7 +15,7 @@ internal static class DerivedIndexes
     /// <param name="cells">Where event points are counted; null counts them straight into <c>event_cell</c>.</param>
     /// <param name="run">The import that writes an event's origins (0 for writes that are not imports).</param>
     /// <param name="rows">Where an event's rows are gathered to be written later; null writes them now.</param>
-    public static void Add(StoreConnection db, IRecord record, EventCellTally? cells = null, long run = 0, EventRows? rows = null)
+    public static void Add(StoreConnection db, IRecord record, EventTally? cells = null, long run = 0, EventRows? rows = null)
     {
         if (record is Event newEvent && !HasEventRtree(db))
         {
@@ -48,7 +48,7 @@ internal static class DerivedIndexes
         }
     }
 
-    public static void Remove(StoreConnection db, RecordId recordId, EventCellTally? cells = null)
+    public static void Remove(StoreConnection db, RecordId recordId, EventTally? cells = null)
     {
         var id = ("$id", (object?)recordId.Value);
         // R*Trees are virtual tables: no foreign key reaches them, so their rows go first, by hand.
@@ -57,6 +57,11 @@ internal static class DerivedIndexes
         db.Execute("DELETE FROM place_name WHERE place_id = $id", id);
         var points = db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id);
         foreach (var (lon, lat) in points) Count(db, cells, lon, lat, -1);
+        if (!HasEventRtree(db) && db.Scalar("SELECT first_day FROM event_index WHERE id = $id", id) is long firstDay)
+        {
+            if (cells is null) EventTally.AddDay(db, (int)firstDay, -1);
+            else cells.CountDay((int)firstDay, -1);
+        }
         if (HasOriginTable(db)) db.Execute("DELETE FROM event_origin WHERE event_id = $id", id);
         if (HasEventRtree(db)) db.Execute("DELETE FROM event_rtree WHERE id IN (SELECT rtree_id FROM event_index WHERE id = $id)", id);
         db.Execute("DELETE FROM event_actor WHERE event_id = $id", id);
@@ -118,14 +123,14 @@ internal static class DerivedIndexes
     /// <summary>Whether event points are in the R*Tree of versions 2 and 3 rather than in the cell key of version 4.</summary>
     private static bool HasEventRtree(StoreConnection db) => db.SchemaVersion < 4;
 
-    private static void Count(StoreConnection db, EventCellTally? cells, double lon, double lat, int delta)
+    private static void Count(StoreConnection db, EventTally? cells, double lon, double lat, int delta)
     {
         if (cells is null) EventCells.Count(db, lon, lat, delta);
         else cells.Count(lon, lat, delta);
     }
 
     /// <summary>An event's rows before version 4 (its point in the R*Tree): for migrating through versions 2 and 3.</summary>
-    private static void AddEvent(StoreConnection db, Event @event, EventCellTally? cells)
+    private static void AddEvent(StoreConnection db, Event @event, EventTally? cells)
     {
         AddEventWithRtree(db, @event);
         foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())

@@ -4,7 +4,7 @@ namespace Pacta.Store.Sqlite;
 
 /// <summary>
 /// The derived rows of events (schema version 4): references, <c>event_index</c>, <c>event_actor</c>,
-/// <c>event_origin</c>, and the kept grid's counts. Gathered, then written by <see cref="Flush"/> in statements of
+/// <c>event_origin</c>, and the kept counts per grid cell and per day. Gathered, then written by <see cref="Flush"/> in statements of
 /// many rows each, after the events' own records: an import adds them for a whole batch of rows at once.
 /// </summary>
 internal sealed class EventRows(StoreConnection db)
@@ -20,9 +20,9 @@ internal sealed class EventRows(StoreConnection db)
     private readonly MultiRowInsert actors = new(db, ActorSql);
     private readonly MultiRowInsert origins = new(db, OriginSql);
 
-    /// <param name="cells">Where the event's point is counted; null counts it straight into <c>event_cell</c>.</param>
+    /// <param name="cells">Where the event's point and first day are counted; null counts them straight into <c>event_cell</c> and <c>event_day</c>.</param>
     /// <param name="run">The import that writes the event's origins (0 for writes that are not imports).</param>
-    public void Add(Event @event, EventCellTally? cells, long run)
+    public void Add(Event @event, EventTally? cells, long run)
     {
         var id = @event.Id.Value;
         foreach (var reference in @event.References())
@@ -41,6 +41,8 @@ internal sealed class EventRows(StoreConnection db)
         }
         foreach (var origin in @event.Origins ?? [])
             origins.Add(Vocabulary.Text(origin.Dataset), origin.Key, id, origin.Digest, run);
+        if (cells is null) EventTally.AddDay(db, @event.Start.First.DayNumber, +1);
+        else cells.CountDay(@event.Start.First.DayNumber, +1);
         if (point is null || @event.Meeting is not null) return;
         if (cells is null) EventCells.Count(db, point.Longitude, point.Latitude, +1);
         else cells.Count(point.Longitude, point.Latitude, +1);

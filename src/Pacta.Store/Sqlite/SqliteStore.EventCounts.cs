@@ -25,11 +25,29 @@ public sealed partial class SqliteStore
             string sql;
             if (filter with { From = null, To = null } == new EventFilter())
             {
-                // Dates only: counted per day from the (first_day, id) index alone, each part of the date filter grouped
-                // as it reads in day order (no row read but those of events begun before the start that run into it).
-                // 1,000,000 events over eight years: 0.13 s, against 3 to 5 s for a pass over the table.
-                var parts = Matching(filter, parameters, [], "GROUP BY e.first_day", select: "e.first_day AS day, COUNT(*) AS n");
-                sql = $"SELECT day, SUM(n) FROM ({parts}) GROUP BY day ORDER BY day";
+                // Dates only: the counts kept per first day (event_day), plus the events begun before the start that run
+                // into it, found by the index of multi-day events. 1,000,000 events over eight years: a few thousand
+                // rows, where counting the (first_day, id) index took 0.13 s and a pass over the table 3 to 5 s.
+                var days = new List<string>();
+                if (filter.From is { } from)
+                {
+                    days.Add("day >= $from");
+                    parameters.Add(("$from", from.DayNumber));
+                }
+                if (filter.To is { } to)
+                {
+                    days.Add("day <= $to");
+                    parameters.Add(("$to", to.DayNumber));
+                }
+                var earlier = filter.From is null
+                    ? ""
+                    : $"""
+                      UNION ALL
+                      SELECT e.first_day, COUNT(*) FROM event_index e INDEXED BY event_index_multiday
+                      WHERE e.last_day > e.first_day AND e.first_day < $from AND e.last_day >= $from {(filter.To is null ? "" : "AND e.first_day <= $to")}
+                      GROUP BY e.first_day
+                      """;
+                sql = $"SELECT day, SUM(n) FROM (SELECT day, events AS n FROM event_day {Where(days)} {earlier}) GROUP BY day ORDER BY day";
             }
             else
             {

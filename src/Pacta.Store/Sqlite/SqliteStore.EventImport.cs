@@ -39,7 +39,7 @@ public sealed partial class SqliteStore
         private readonly ChangeContext context;
         private readonly EventMatching? matching;
         private readonly bool batched;
-        private readonly EventCellTally cells = new();
+        private readonly EventTally cells = new();
         private readonly Dictionary<RecordId, RecordId> sides = [];
         private readonly Dictionary<RecordId, RecordKind?> kinds = [];
         private readonly HashSet<EventDataset> datasetsInStore;

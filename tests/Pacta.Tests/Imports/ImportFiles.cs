@@ -155,6 +155,11 @@ internal static class ImportFiles
     {
         Assert.Empty(RawSqlite.Rows(db, "SELECT o.dataset, o.key FROM event_origin AS o LEFT JOIN record AS r ON r.id = o.event_id AND r.kind = 'event' WHERE r.id IS NULL"));
         Assert.Equal(["ok"], RawSqlite.Rows(db, "PRAGMA integrity_check"));
+        // The import writes with SQLite's foreign-key checks off: every row must still have what it refers to.
+        Assert.Empty(RawSqlite.Rows(db, "PRAGMA foreign_key_check"));
+        Assert.Equal(
+            RawSqlite.Rows(db, "SELECT first_day, COUNT(*) FROM event_index GROUP BY first_day ORDER BY 1"),
+            RawSqlite.Rows(db, "SELECT day, events FROM event_day ORDER BY 1"));
         var origins = RawSqlite.Rows(db, "SELECT dataset || ':' || key || ' ' || event_id FROM event_origin ORDER BY 1");
         var events = ImportedEvents(db);
         var fromBodies = events.Values.SelectMany(e => e.Origins!.Select(o => $"{o} {e.Id}")).Order(StringComparer.Ordinal).ToList();

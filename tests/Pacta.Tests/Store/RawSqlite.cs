@@ -18,6 +18,7 @@ internal static class RawSqlite
         UNION ALL SELECT 'event', id, first_day || ' ' || last_day || ' ' || type, lon || ' ' || lat FROM event_index
         UNION ALL SELECT 'event-point', id, cell, is_meeting || ' ' || ifnull(place_id, '∅') FROM event_index WHERE cell IS NOT NULL
         UNION ALL SELECT 'event-actor', event_id, actor_id, NULL FROM event_actor
+        UNION ALL SELECT 'event-day', day, events, NULL FROM event_day
         UNION ALL SELECT 'name', place_id, text || ' ' || folded, lang FROM place_name
         UNION ALL SELECT 'geometry', place_id, hex(wkb), NULL FROM place_geometry
         UNION ALL SELECT 'box', g.place_id, r.min_lon || ' ' || r.max_lon, r.min_lat || ' ' || r.max_lat FROM place_rtree AS r JOIN place_geometry AS g ON g.rtree_id = r.id

@@ -8,7 +8,8 @@ namespace Pacta.Store.Sqlite.Migrations;
 /// events placed by reference, events of more than a day, events longer than <see cref="SqliteStore.ShortSpanDays"/>
 /// days) hold only those.
 /// And a creation's body is no longer kept twice: the change that created a record keeps no copy of it, since the
-/// body it made is the record's own until the first update, whose <c>before</c> keeps it from then on.
+/// body it made is the record's own until the first update, whose <c>before</c> keeps it from then on. Events are
+/// counted per first day in <c>event_day</c>, as the map's grid counts them per cell.
 /// </summary>
 internal static class LeanEventIndexes
 {
@@ -41,6 +42,10 @@ internal static class LeanEventIndexes
             "ALTER TABLE event_actor_lean RENAME TO event_actor",
             "CREATE INDEX event_actor_actor ON event_actor (actor_id)",
             "UPDATE change SET after = NULL WHERE operation = 'created'",
+            // Events counted per first day, kept as they are written: counts by day, week or month over years read
+            // a few thousand rows, not a million index entries.
+            "CREATE TABLE event_day (day INTEGER PRIMARY KEY, events INTEGER NOT NULL)",
+            "INSERT INTO event_day (day, events) SELECT first_day, COUNT(*) FROM event_index GROUP BY first_day",
         ];
         foreach (var statement in statements) db.Execute(statement);
     }
