@@ -16,6 +16,7 @@ public sealed class StatusModel : PageModel
             404 => ("Not found", "Nothing here has that address: the record may have another id, or the link is wrong."),
             400 => ("Bad request", "The address asks for something the page cannot show; check its parameters."),
             405 => ("Not allowed", "Pages here are read-only."),
+            403 => ("Not allowed", "Your role does not allow this; an admin can give you another (pacta user role)."),
             _ => ($"Error {code}", "The page could not be shown."),
         };
     }
