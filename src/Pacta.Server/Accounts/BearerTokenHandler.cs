@@ -21,11 +21,12 @@ internal sealed class BearerTokenHandler(
         var headers = Request.Headers.Authorization;
         if (headers.Count == 0) return Task.FromResult(AuthenticateResult.NoResult());
         if (headers.Count > 1) return Fail("the request has more than one Authorization header");
-        var header = headers[0] ?? "";
-        const string scheme = "Bearer ";
-        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        var header = (headers[0] ?? "").Trim();
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        var scheme = space < 0 ? header : header[..space];
+        if (!scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
             return Fail("the API takes an API token as 'Authorization: Bearer TOKEN'");
-        var check = store.CheckToken(header[scheme.Length..].Trim(), clock.GetUtcNow());
+        var check = store.CheckToken(space < 0 ? "" : header[(space + 1)..].Trim(), clock.GetUtcNow());
         return check.Verdict switch
         {
             TokenVerdict.Valid => Task.FromResult(AuthenticateResult.Success(
