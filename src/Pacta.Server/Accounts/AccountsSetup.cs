@@ -65,6 +65,7 @@ public static class AccountsSetup
             // SecurityHeaders sends X-Frame-Options: DENY on every response already.
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", AccountsOpenApi.Describe);
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AccountOptions>>((limiter, accounts) => LimitSignIn(limiter, accounts.Value));
         return services;
