@@ -44,6 +44,9 @@ public static class Passwords
         return result != PasswordVerificationResult.Failed;
     }
 
+    /// <summary>Makes the dummy hash now if it is not made yet: so the first sign-in of a process costs the same whichever way it goes.</summary>
+    public static void Prepare() => _ = Dummy.Value;
+
     /// <summary>Spends the time of one verification on the dummy hash: for a name no user has, or an over-long password.</summary>
     public static void VerifyNothing(string password) => Hasher.VerifyHashedPassword(Anyone, Dummy.Value, password.Length > MaximumLength ? "" : password);
 }

@@ -156,6 +156,7 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(password);
+        Passwords.Prepare();
         var found = UserNames.Problem(name) is null && password.Length <= Passwords.MaximumLength
             ? Locked(() =>
             {
