@@ -203,6 +203,7 @@ public sealed class SignInAndTokenTests(AccountsHost host) : IClassFixture<Accou
         using var forged = await AccountsHost.SignIn(client, "ada", AccountsHost.Password, formToken: null);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("The form was not accepted", await forged.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.False(forged.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("pacta.session=", StringComparison.Ordinal)));
 
         using (var signedIn = await AccountsHost.SignIn(client, "ada", AccountsHost.Password, await AccountsHost.FormToken(client)))
