@@ -87,8 +87,10 @@ public static class AccountsSetup
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    /// <summary>A post to the sign-in page, however its path is written (routing ignores case and a final slash; so must the limit).</summary>
     private static bool IsSignIn(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(context.Request.Method)
+        && string.Equals(context.Request.Path.Value?.TrimEnd('/'), SignInPath, StringComparison.OrdinalIgnoreCase);
 
     private static async Task LimitBody(HttpContext context, RequestDelegate next)
     {

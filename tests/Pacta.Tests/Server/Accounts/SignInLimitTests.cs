@@ -37,6 +37,17 @@ public sealed class SignInLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
         using var other = await AccountsHost.SignIn(client, "rex", AccountsHost.Password, await AccountsHost.FormToken(client));
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+
+        // The same page under another spelling of its path is limited all the same.
+        foreach (var path in new[] { "/login/", "/LOGIN" })
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["name"] = "ada", ["password"] = AccountsHost.Password, ["__RequestVerificationToken"] = formToken,
+            });
+            using var respelled = await client.PostAsync(new Uri(path, UriKind.Relative), form, Cancel);
+            Assert.True(respelled.StatusCode == HttpStatusCode.TooManyRequests, $"{path}: {(int)respelled.StatusCode}");
+        }
     }
 
     [Fact]
