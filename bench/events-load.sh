@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Filtered event queries through the HTTP API under load: a store of ROWS imported ACLED rows (default 1,000,000, made
 # with `pacta generate` and `pacta import acled`), served by `pacta serve`, asked by wrk on loopback with CONNECTIONS (4)
-# connections for DURATION (bench/load/events.lua rotates over five filtered queries). Prints requests/s, errors, and
-# the median, p95 and p99 latency.
+# connections for DURATION (bench/load/events.lua rotates over five filtered queries). First prints each query's time
+# alone (the middle of three requests, after one to warm up), then requests/s, errors, and the median, p95 and p99
+# latency under load. DB names another store (e.g. a copy to try an index on).
 #   bash bench/events-load.sh
 #   ROWS=100000 DURATION=10s bash bench/events-load.sh
 set -euo pipefail
@@ -33,6 +34,13 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "$URL/healthz" > /dev/null && break; sleep 1; done
 curl -sf "$URL/healthz" > /dev/null || { cat /tmp/pacta-load-serve.log; exit 1; }
+
+echo "== each query alone (middle of 3 after one warm-up), seconds"
+grep -o '"/api/[^"]*"' bench/load/events.lua | tr -d '"' | while read -r path; do
+  curl -sf -o /dev/null "$URL$path"
+  times=$(for _ in 1 2 3; do curl -sf -o /dev/null -w '%{time_total}\n' "$URL$path"; done | sort -n)
+  printf '%s  %s\n' "$(echo "$times" | sed -n 2p)" "$path"
+done
 
 echo "== warm-up"
 wrk -t2 -c"$CONNECTIONS" -d5s --timeout 30s -s bench/load/events.lua "$URL" > /dev/null

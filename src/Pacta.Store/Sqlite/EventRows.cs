@@ -9,11 +9,11 @@ namespace Pacta.Store.Sqlite;
 /// </summary>
 internal sealed class EventRows(StoreConnection db)
 {
-    private static readonly InsertSql ReferenceSql = new("INSERT INTO reference (from_id, path, to_id) VALUES", "(?, ?, ?)");
+    private static readonly InsertSql ReferenceSql = new("INSERT OR FAIL INTO reference (from_id, path, to_id) VALUES", "(?, ?, ?)");
     private static readonly InsertSql IndexSql = new(
-        "INSERT INTO event_index (id, first_day, last_day, type, lon, lat, place_id, is_meeting, cell) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    private static readonly InsertSql ActorSql = new("INSERT INTO event_actor (event_id, actor_id) VALUES", "(?, ?)");
-    private static readonly InsertSql OriginSql = new("INSERT INTO event_origin (dataset, key, event_id, digest, run) VALUES", "(?, ?, ?, ?, ?)");
+        "INSERT OR FAIL INTO event_index (id, first_day, last_day, type, lon, lat, place_id, is_meeting, cell) VALUES", "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private static readonly InsertSql ActorSql = new("INSERT OR FAIL INTO event_actor (event_id, actor_id) VALUES", "(?, ?)");
+    private static readonly InsertSql OriginSql = new("INSERT OR FAIL INTO event_origin (dataset, key, event_id, digest, run) VALUES", "(?, ?, ?, ?, ?)");
 
     private readonly MultiRowInsert references = new(db, ReferenceSql);
     private readonly MultiRowInsert index = new(db, IndexSql);

@@ -7,6 +7,10 @@ namespace Pacta.Store.Sqlite;
 /// work for a small row is a fraction of what running a statement costs, so an import writes its rows in
 /// statements of <see cref="InsertSql.RowsPerStatement"/>; what is left at <see cref="Flush"/> goes row by row.
 /// Nothing is written before <see cref="Flush"/>: the caller flushes tables in an order their keys allow.
+/// The statements say <c>INSERT OR FAIL</c>: a failing row then stops its statement without undoing the rows before
+/// it, so SQLite need not copy every page the statement touches to a statement journal first (with foreign keys
+/// off too: see <see cref="SqliteStore.EventImport"/>). A failure is a fault that ends the import, and its
+/// transaction is rolled back whole.
 /// </summary>
 internal sealed class MultiRowInsert(StoreConnection db, InsertSql sql)
 {

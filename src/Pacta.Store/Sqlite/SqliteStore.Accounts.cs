@@ -7,7 +7,8 @@ namespace Pacta.Store;
 /// <summary>
 /// Users, their roles and API tokens (schema version 5, <see cref="Sqlite.Migrations.AccountTables"/>). Each change is
 /// one transaction that also appends an <see cref="AccountEvent"/>; a refused change throws <see cref="AccountException"/>
-/// and writes nothing. Password hashing and checking run outside the store's lock: they are slow on purpose.
+/// and writes nothing. Reads (sign-in and token checks among them) run on the store's pool of read connections, so a
+/// long import does not hold them up; password hashing and checking run outside any lock: they are slow on purpose.
 /// </summary>
 public sealed partial class SqliteStore
 {
@@ -27,7 +28,7 @@ public sealed partial class SqliteStore
         var hash = Passwords.Hash(password);
         return Accounts(() =>
         {
-            if (FindUserUnlocked(name) is { } taken) throw new AccountException($"a user '{taken.Name}' exists already");
+            if (FindUser(db, name) is { } taken) throw new AccountException($"a user '{taken.Name}' exists already");
             var now = clock.GetUtcNow();
             db.Execute("INSERT INTO user_account (name, role, password_hash, created_at) VALUES ($name, $role, $hash, $at)",
                 ("$name", name), ("$role", role.Text()), ("$hash", hash), ("$at", Vocabulary.Text(now)));
@@ -37,7 +38,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>Every user, by name.</summary>
-    public IReadOnlyList<User> Users() => Locked(() =>
+    public IReadOnlyList<User> Users() => Reading(db =>
     {
         RequireAccounts();
         return db.Query($"{SelectUser} ORDER BY name", ReadUser);
@@ -47,10 +48,10 @@ public sealed partial class SqliteStore
     public User? FindUser(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireAccounts();
-            return FindUserUnlocked(name);
+            return FindUser(db, name);
         });
     }
 
@@ -111,11 +112,11 @@ public sealed partial class SqliteStore
 
     /// <summary>Every token, or one user's, oldest first.</summary>
     /// <exception cref="AccountException">A user is named and there is none of that name.</exception>
-    public IReadOnlyList<ApiToken> Tokens(string? userName = null) => Locked(() =>
+    public IReadOnlyList<ApiToken> Tokens(string? userName = null) => Reading(db =>
     {
         RequireAccounts();
         if (userName is null) return db.Query($"{SelectToken} ORDER BY id", ReadToken);
-        var user = RequireUser(userName);
+        var user = RequireUser(db, userName);
         return db.Query($"{SelectToken} WHERE user_name = $user ORDER BY id", ReadToken, ("$user", user.Name));
     });
 
@@ -136,7 +137,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>Every change to the accounts, or to one user's, oldest first.</summary>
-    public IReadOnlyList<AccountEvent> AccountEvents(string? userName = null) => Locked(() =>
+    public IReadOnlyList<AccountEvent> AccountEvents(string? userName = null) => Reading(db =>
     {
         RequireAccounts();
         const string select = "SELECT seq, recorded_at, by, command, user_name, action, detail FROM account_event";
@@ -158,7 +159,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(password);
         Passwords.Prepare();
         var found = UserNames.Problem(name) is null && password.Length <= Passwords.MaximumLength
-            ? Locked(() =>
+            ? Reading(db =>
             {
                 RequireAccounts();
                 return db.Query($"SELECT name, role, created_at, disabled_at, password_hash FROM user_account WHERE name = $name",
@@ -185,7 +186,7 @@ public sealed partial class SqliteStore
     {
         if (!TokenSecrets.IsWellFormed(secret)) return new TokenCheck(TokenVerdict.Malformed);
         var digest = TokenSecrets.Digest(secret!);
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireAccounts();
             var rows = db.Query(
@@ -217,11 +218,13 @@ public sealed partial class SqliteStore
         return InTransaction(work);
     });
 
-    private User? FindUserUnlocked(string name) =>
+    private static User? FindUser(StoreConnection db, string name) =>
         db.Query($"{SelectUser} WHERE name = $name", ReadUser, ("$name", name)).FirstOrDefault();
 
-    private User RequireUser(string name) =>
-        FindUserUnlocked(name) ?? throw new AccountException($"there is no user '{name}'");
+    private User RequireUser(string name) => RequireUser(db, name);
+
+    private static User RequireUser(StoreConnection db, string name) =>
+        FindUser(db, name) ?? throw new AccountException($"there is no user '{name}'");
 
     private void RequireAnotherAdmin(User user, string what)
     {

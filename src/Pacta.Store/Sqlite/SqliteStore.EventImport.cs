@@ -49,11 +49,11 @@ public sealed partial class SqliteStore
         private readonly EventRows newRows;
         private bool open;
 
-        private static readonly InsertSql RecordSql = new("INSERT INTO record (id, kind, body, version, updated_at) VALUES", "(?, 'event', ?, 1, ?)");
+        private static readonly InsertSql RecordSql = new("INSERT OR FAIL INTO record (id, kind, body, version, updated_at) VALUES", "(?, 'event', ?, 1, ?)");
 
         // A creation keeps no copy of the body (schema version 4): see SqliteStore.RecordChange.
         private static readonly InsertSql ChangeSql = new(
-            "INSERT INTO change (recorded_at, author, command, reason, record_id, kind, operation, before, after) VALUES",
+            "INSERT OR FAIL INTO change (recorded_at, author, command, reason, record_id, kind, operation, before, after) VALUES",
             "(?, ?, ?, ?, ?, 'event', 'created', NULL, NULL)");
 
         internal EventImport(SqliteStore store, ChangeContext context, EventMatching? matching, bool batched)
@@ -76,6 +76,11 @@ public sealed partial class SqliteStore
             // A large page cache: a transaction whose changes outgrow the cache must sync its journal to spill them.
             previousCacheSize = db.Scalar("PRAGMA cache_size")!;
             db.Execute("PRAGMA cache_size = -65536");
+            // The import checks every reference itself, before it writes (Unresolved, TakenIds), and writes each derived
+            // row right after its record. With SQLite's own checks on as well, each statement of many rows would also
+            // copy every page it touches to a statement journal, to undo itself should a check fail half-way: that
+            // doubled what the import wrote. (The pragma can only change outside a transaction.)
+            db.Execute("PRAGMA foreign_keys = OFF");
             Begin();
         }
 
@@ -235,6 +240,7 @@ public sealed partial class SqliteStore
                 open = false;
             }
             db.Execute($"PRAGMA cache_size = {Convert.ToInt64(previousCacheSize, System.Globalization.CultureInfo.InvariantCulture)}");
+            db.Execute("PRAGMA foreign_keys = ON");
             store.gate.Exit();
         }
 

@@ -20,27 +20,31 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-        var parameters = new List<(string Name, object? Value)>();
-        var extra = new List<string>();
-        if (cursor is not null)
-        {
-            var (day, id) = ParseCursor(cursor);
-            extra.Add(newestFirst ? "(e.first_day, e.id) < ($cursorDay, $cursorId)" : "(e.first_day, e.id) > ($cursorDay, $cursorId)");
-            parameters.Add(("$cursorDay", day));
-            parameters.Add(("$cursorId", id));
-        }
-        var order = newestFirst ? "DESC" : "ASC";
-        var matches = Matching(filter, parameters, extra, $"ORDER BY e.first_day {order}, e.id {order} LIMIT $limit");
-        var sql = $"""
-            SELECT m.id, m.first_day, r.body
-            FROM (SELECT id, first_day FROM ({matches}) ORDER BY first_day {order}, id {order} LIMIT $limit) m
-            JOIN record r ON r.id = m.id
-            ORDER BY m.first_day {order}, m.id {order}
-            """;
-        parameters.Add(("$limit", limit + 1));
-        return Locked(() =>
+        var position = cursor is null ? ((int Day, string Id)?)null : ParseCursor(cursor);
+        return Reading(db =>
         {
             RequireDerivedIndexes();
+            var parameters = new List<(string Name, object? Value)>();
+            var extra = new List<string>();
+            if (position is var (day, id))
+            {
+                extra.Add(newestFirst ? "(e.first_day, e.id) < ($cursorDay, $cursorId)" : "(e.first_day, e.id) > ($cursorDay, $cursorId)");
+                parameters.Add(("$cursorDay", day));
+                parameters.Add(("$cursorId", id));
+            }
+            var order = newestFirst ? "DESC" : "ASC";
+            // A page reads in date order and stops: an actor with many events is checked row by row as it comes.
+            var actorRows = IsRare(db, filter.Actor) ? ActorRows.Leading : ActorRows.PerRow;
+            // Likewise a box with many events in it: its events are met soon enough in date order.
+            var boxByCells = !IsCrowded(db, filter.Box);
+            var matches = Matching(filter, parameters, extra, $"ORDER BY e.first_day {order}, e.id {order} LIMIT $limit", actorRows, boxByCells: boxByCells);
+            var sql = $"""
+                SELECT m.id, m.first_day, r.body
+                FROM (SELECT id, first_day FROM ({matches}) ORDER BY first_day {order}, id {order} LIMIT $limit) m
+                JOIN record r ON r.id = m.id
+                ORDER BY m.first_day {order}, m.id {order}
+                """;
+            parameters.Add(("$limit", limit + 1));
             var rows = db.Query(sql, r => (Id: r.GetString(0), Day: r.GetInt32(1), Body: r.GetString(2)), [.. parameters]);
             var events = rows.Take(limit).Select(r => (Event)Read(new RecordId(r.Id), RecordKind.Event, r.Body)).ToList();
             var next = rows.Count > limit ? MakeCursor(rows[limit - 1].Day, rows[limit - 1].Id) : null;
@@ -52,11 +56,11 @@ public sealed partial class SqliteStore
     public int CountEvents(EventFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var parameters = new List<(string Name, object? Value)>();
-        var sql = $"SELECT COUNT(*) FROM ({Matching(filter, parameters, [])})";
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
+            var parameters = new List<(string Name, object? Value)>();
+            var sql = $"SELECT COUNT(*) FROM ({Matching(filter, parameters, [], actorRows: IsRare(db, filter.Actor) ? ActorRows.Leading : ActorRows.List)})";
             return Convert.ToInt32(db.Scalar(sql, [.. parameters]), CultureInfo.InvariantCulture);
         });
     }
@@ -81,7 +85,7 @@ public sealed partial class SqliteStore
         if (filter.Box is { } box)
         {
             AddBox(parameters, box);
-            pointWhere.Add(PointsInBox(box, parameters));
+            pointWhere.Add(PointsInBox(box, parameters, byCells: true));
             placeWhere.Add("t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat");
         }
         else
@@ -100,7 +104,7 @@ public sealed partial class SqliteStore
             )
             GROUP BY x, y ORDER BY x, y
             """;
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             return db.Query(sql, r =>
@@ -122,7 +126,7 @@ public sealed partial class SqliteStore
         var (minX, minY) = box is null ? (long.MinValue, long.MinValue) : EventCells.Cell(box.MinLon, box.MinLat, size);
         var (maxX, maxY) = box is null ? (long.MaxValue, long.MaxValue) : EventCells.Cell(box.MaxLon, box.MaxLat, size);
         var placed = EventGridOfPlacedEvents(box, size);
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             var kept = db.Query(
@@ -164,7 +168,7 @@ public sealed partial class SqliteStore
                   FROM event_index e INDEXED BY event_index_place JOIN place_geometry g ON g.place_id = e.place_id JOIN place_rtree t ON t.id = g.rtree_id {Where(where)})
             GROUP BY x, y
             """;
-        return Locked(() => db.Query(sql, r =>
+        return Reading(db => db.Query(sql, r =>
         {
             var (x, y) = (r.GetInt64(0), r.GetInt64(1));
             return new GridCell(x * size - 180, y * size - 90, (x + 1) * size - 180, (y + 1) * size - 90, r.GetInt32(2), r.GetDouble(3), r.GetDouble(4));
@@ -180,35 +184,75 @@ public sealed partial class SqliteStore
     /// <summary>What makes an event long, as the span index's condition: a query must say it in the same words to use that index.</summary>
     internal const string LongSpanSql = "last_day - first_day > 62";
 
-    /// <summary>
-    /// A query of the ids and first days of the matching events. With a start date, short events come from a
-    /// range of the (first_day, id) index and long ones from the span index: no scan of the years before. A page
-    /// passes <paramref name="eachPage"/> (its order and limit), which each of the two is cut to: then a page reads
-    /// its own rows from the index and stops, rather than sorting every match after the cursor (which made walking
-    /// all the pages of a date range quadratic).
-    /// </summary>
-    private static string Matching(EventFilter filter, List<(string Name, object? Value)> parameters, List<string> extra, string? eachPage = null)
+    /// <summary>An actor in fewer events than this has its events found through the actor; see <see cref="ActorRows"/>. Tests lower it.</summary>
+    internal int RareActorEvents { get; set; } = 10_000;
+
+    /// <summary>How the actor filter finds its rows.</summary>
+    private enum ActorRows
     {
-        var common = Conditions(filter with { From = null }, parameters).Concat(extra).ToList();
+        /// <summary>The actor's events listed once, and each row read in date order looked up in the list: for counting every match.</summary>
+        List,
+
+        /// <summary>Each row read in date order checked in event_actor's key: for a page of a common actor, found a few rows in.</summary>
+        PerRow,
+
+        /// <summary>The actor's events first, then their rows by id: for a rare actor, whose page would otherwise take a walk through every date.</summary>
+        Leading,
+    }
+
+    /// <summary>Whether the actor (if any) is in fewer than <see cref="RareActorEvents"/> events; counted no further than that.</summary>
+    private bool IsRare(StoreConnection db, RecordId? actor) =>
+        actor is not null && Convert.ToInt64(db.Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM event_actor WHERE actor_id = $actor LIMIT $most)",
+            ("$actor", actor.Value), ("$most", RareActorEvents)), CultureInfo.InvariantCulture) < RareActorEvents;
+
+    /// <summary>A box whose cells hold this many events or more is searched row by row in date order by a page. Tests lower it.</summary>
+    internal int CrowdedBoxEvents { get; set; } = 10_000;
+
+    /// <summary>Whether the box (if any) is too large for its cells, or they hold at least <see cref="CrowdedBoxEvents"/> events; counted no further than that.</summary>
+    private bool IsCrowded(StoreConnection db, BoundingBox? box)
+    {
+        if (box is null) return false;
+        if (CellRanges(box) is not { } cells) return true;
+        return Convert.ToInt64(db.Scalar(
+            """
+            SELECT COUNT(*) FROM (SELECT 1 FROM json_each($cells) AS c CROSS JOIN event_index AS i
+                                  WHERE i.cell BETWEEN c.value ->> 0 AND c.value ->> 1 LIMIT $most)
+            """, ("$cells", cells), ("$most", CrowdedBoxEvents)), CultureInfo.InvariantCulture) >= CrowdedBoxEvents;
+    }
+
+    /// <summary>
+    /// A query of the ids and first days of the matching events (or of <paramref name="select"/>, of alias e). With a start
+    /// date it is three, none reading the years before: the events that start from that day on (which all run on it: a
+    /// range of the (first_day, id) index, no row read for the date), those that started in the <see cref="ShortSpanDays"/>
+    /// before and run into it (their last day read), and the few longer ones that started earlier still (by the span index).
+    /// The middle one also says <c>last_day &gt; first_day</c>, which it implies, so that an index of the events of more than
+    /// one day may serve it. A page passes <paramref name="eachPart"/> (its order and limit), which each part is cut to:
+    /// then a page reads its own rows from the index and stops, rather than sorting every match after the cursor (which
+    /// made walking all the pages of a date range quadratic).
+    /// </summary>
+    private static string Matching(EventFilter filter, List<(string Name, object? Value)> parameters, List<string> extra, string? eachPart = null,
+        ActorRows actorRows = ActorRows.List, string select = "e.id, e.first_day", bool boxByCells = true)
+    {
+        var common = Conditions(filter with { From = null }, parameters, actorRows, boxByCells).Concat(extra).ToList();
         if (filter.From is not { } from)
-            return $"SELECT e.id, e.first_day FROM event_index e {Where(common)}";
+            return $"SELECT {select} FROM event_index e {Where(common)} {eachPart}";
 
         parameters.Add(("$from", from.DayNumber));
         parameters.Add(("$fromShort", from.DayNumber - ShortSpanDays));
-        parameters.Add(("$short", ShortSpanDays));
-        var shortEvents = common.Concat(["e.first_day >= $fromShort", "e.last_day >= $from", "e.last_day - e.first_day <= $short"]).ToList();
-        var longEvents = common.Concat(["e." + LongSpanSql.Replace(" first_day", " e.first_day", StringComparison.Ordinal), "e.last_day >= $from"]).ToList();
+        List<string>[] parts =
+        [
+            [.. common, "e.first_day >= $from"],
+            [.. common, "e.first_day >= $fromShort", "e.first_day < $from", "e.last_day >= $from", "e.last_day > e.first_day"],
+            [.. common, "e." + LongSpanSql.Replace(" first_day", " e.first_day", StringComparison.Ordinal), "e.first_day < $fromShort", "e.last_day >= $from"],
+        ];
         // INDEXED BY: left to itself the planner reads the long events in date order from the start of time.
-        if (eachPage is null)
-        {
-            return $"SELECT e.id, e.first_day FROM event_index e {Where(shortEvents)} UNION ALL " +
-                $"SELECT e.id, e.first_day FROM event_index e INDEXED BY event_index_span {Where(longEvents)}";
-        }
-        return $"SELECT * FROM (SELECT e.id, e.first_day FROM event_index e {Where(shortEvents)} {eachPage}) UNION ALL " +
-            $"SELECT * FROM (SELECT e.id, e.first_day FROM event_index e INDEXED BY event_index_span {Where(longEvents)} {eachPage})";
+        string[] indexes = ["", "", "INDEXED BY event_index_span"];
+        return string.Join(" UNION ALL ", parts.Select((where, i) => eachPart is null
+            ? $"SELECT {select} FROM event_index e {indexes[i]} {Where(where)}"
+            : $"SELECT * FROM (SELECT {select} FROM event_index e {indexes[i]} {Where(where)} {eachPart})"));
     }
 
-    private static List<string> Conditions(EventFilter filter, List<(string Name, object? Value)> parameters)
+    private static List<string> Conditions(EventFilter filter, List<(string Name, object? Value)> parameters, ActorRows actorRows = ActorRows.List, bool boxByCells = true)
     {
         var where = new List<string>();
         if (filter.From is { } from)
@@ -230,7 +274,12 @@ public sealed partial class SqliteStore
         }
         if (filter.Actor is { } actor)
         {
-            where.Add("+e.id IN (SELECT event_id FROM event_actor WHERE actor_id = $actor)");
+            where.Add(actorRows switch
+            {
+                ActorRows.PerRow => "EXISTS (SELECT 1 FROM event_actor a WHERE a.event_id = e.id AND a.actor_id = $actor)",
+                ActorRows.Leading => "e.id IN (SELECT event_id FROM event_actor WHERE actor_id = $actor)",
+                _ => "+e.id IN (SELECT event_id FROM event_actor WHERE actor_id = $actor)",
+            });
             parameters.Add(("$actor", actor.Value));
         }
         // A literal, not a parameter: only then may the planner use the index of meetings, which holds nothing else.
@@ -238,7 +287,7 @@ public sealed partial class SqliteStore
         if (filter.Box is { } box)
         {
             where.Add($$"""
-                ({{PointsInBox(box, parameters)}}
+                ({{PointsInBox(box, parameters, boxByCells)}}
                  OR (e.lon IS NULL AND e.place_id IN (
                         SELECT g.place_id FROM place_geometry g JOIN place_rtree t ON t.id = g.rtree_id
                         WHERE t.max_lon >= $minLon AND t.min_lon <= $maxLon AND t.max_lat >= $minLat AND t.min_lat <= $maxLat)))
@@ -251,19 +300,26 @@ public sealed partial class SqliteStore
     /// <summary>
     /// The condition for an event's own point to lie in the box. A small box is found by the ranges of cell keys of
     /// the columns it touches (EventCells.Key), the exact coordinates deciding at its edges; a large one (a region,
-    /// the world) would make that a list of most events, so there each row read in date order is checked instead.
+    /// the world) would make that a list of most events, so there each row read in date order is checked instead,
+    /// as it is for a page of a crowded box (<paramref name="byCells"/> false).
     /// </summary>
-    private static string PointsInBox(BoundingBox box, List<(string Name, object? Value)> parameters)
+    private static string PointsInBox(BoundingBox box, List<(string Name, object? Value)> parameters, bool byCells)
     {
         const string exact = "e.lon BETWEEN $minLon AND $maxLon AND e.lat BETWEEN $minLat AND $maxLat";
-        if (EventCells.KeyRanges(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat, MaxBoxColumns) is not { } ranges) return $"({exact})";
-        parameters.Add(("$cells", "[" + string.Join(",", ranges.Select(r => FormattableString.Invariant($"[{r.From},{r.To}]"))) + "]"));
+        if (!byCells || CellRanges(box) is not { } cells) return $"({exact})";
+        parameters.Add(("$cells", cells));
         // CROSS JOIN keeps the order: each range, then the index of cells within it.
         return $"""
             (e.row_id IN (SELECT i.row_id FROM json_each($cells) AS c CROSS JOIN event_index AS i
                           WHERE i.cell BETWEEN c.value ->> 0 AND c.value ->> 1) AND {exact})
             """;
     }
+
+    /// <summary>The ranges of cell keys a box covers, as a JSON array of [from, to] pairs; null when it is too wide for them.</summary>
+    private static string? CellRanges(BoundingBox box) =>
+        EventCells.KeyRanges(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat, MaxBoxColumns) is { } ranges
+            ? "[" + string.Join(",", ranges.Select(r => FormattableString.Invariant($"[{r.From},{r.To}]"))) + "]"
+            : null;
 
     private static void AddBox(List<(string Name, object? Value)> parameters, BoundingBox box)
     {

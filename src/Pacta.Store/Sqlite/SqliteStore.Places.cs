@@ -18,7 +18,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(query);
         var folded = NameFolding.Fold(query.Trim());
         if (folded.Length == 0) return [];
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             var ids = db.Query(
@@ -32,7 +32,7 @@ public sealed partial class SqliteStore
                 ORDER BY rank, shortest, place_id
                 """,
                 r => new RecordId(r.GetString(0)), ("$q", folded));
-            return ids.Select(id => (Place)Load(id)!).ToList();
+            return ids.Select(id => (Place)Load(db, id)!).ToList();
         });
     }
 
@@ -47,7 +47,7 @@ public sealed partial class SqliteStore
         if (minLon > maxLon || minLat > maxLat)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the box's minimum ({minLon}, {minLat}) lies beyond its maximum ({maxLon}, {maxLat})"));
         var box = GeometryFactory.Default.ToGeometry(new Envelope(minLon, maxLon, minLat, maxLat));
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             var candidates = db.Query(

@@ -8,7 +8,9 @@ namespace Pacta.Store;
 /// <summary>
 /// The embedded store: one SQLite file holding every record as canonical JSON, the history of every change,
 /// and indexes derived from the records (obligations, references, events, place names and geometries).
-/// Safe to share between threads: calls take turns on the one connection.
+/// Safe to share between threads: writes take turns on the one writing connection, while reads run at once, each on
+/// a read-only connection of a small pool (<see cref="ReaderPool"/>) in a read transaction of its own, so a read sees
+/// the store as one commit left it, never half a write.
 /// </summary>
 public sealed partial class SqliteStore : IDisposable
 {
@@ -41,15 +43,18 @@ public sealed partial class SqliteStore : IDisposable
         FROM change AS c
         """;
 
+    /// <summary>The writing connection: only under <see cref="gate"/>.</summary>
     private readonly StoreConnection db;
+    private readonly ReaderPool readers;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
-    private bool disposed;
+    private volatile bool disposed;
 
     private SqliteStore(string path, StoreConnection db, TimeProvider clock, int schemaVersion)
     {
         Path = path;
         this.db = db;
+        readers = new ReaderPool(path, ReaderPool.DefaultSize);
         this.clock = clock;
         SchemaVersion = schemaVersion;
     }
@@ -82,26 +87,26 @@ public sealed partial class SqliteStore : IDisposable
     public IRecord? Find(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Locked(() => Load(id));
+        return Reading(db => Load(db, id));
     }
 
     /// <summary>The kind of whatever has this id, obligations included; null when nothing has it.</summary>
     public RecordKind? KindOf(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Locked(() => Resolve(id));
+        return Reading(db => Resolve(db, id));
     }
 
     public ObligationInContext? FindObligation(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Locked(() =>
+        return Reading(db =>
         {
             RequireDerivedIndexes();
             var holder = db.Query("SELECT document_id, provision_eid FROM obligation WHERE id = $id",
                 r => (Document: new RecordId(r.GetString(0)), Provision: r.GetString(1)), ("$id", id.Value));
             if (holder.Count == 0) return null;
-            var document = (Document)Load(holder[0].Document)!;
+            var document = (Document)Load(db, holder[0].Document)!;
             var provision = document.Provisions.Single(p => p.EId == holder[0].Provision);
             return new ObligationInContext(document, provision, provision.Obligations.Single(o => o.Id == id));
         });
@@ -115,12 +120,12 @@ public sealed partial class SqliteStore : IDisposable
     public IReadOnlyList<IRecord> All(RecordKind kind)
     {
         CanonicalJson.TypeOf(kind);
-        return Locked(() => db.Query("SELECT id, body FROM record WHERE kind = $kind ORDER BY id",
+        return Reading(db => db.Query("SELECT id, body FROM record WHERE kind = $kind ORDER BY id",
                 r => Read(new RecordId(r.GetString(0)), kind, r.GetString(1)), ("$kind", Vocabulary.Text(kind))));
     }
 
     /// <summary>How many of each kind the store holds, obligations included; every kind is listed, with zero when there are none.</summary>
-    public IReadOnlyDictionary<RecordKind, int> Counts() => Locked(() =>
+    public IReadOnlyDictionary<RecordKind, int> Counts() => Reading(db =>
     {
         RequireDerivedIndexes();
         var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0);
@@ -134,7 +139,7 @@ public sealed partial class SqliteStore : IDisposable
     public IReadOnlyList<Change> History(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Locked(() => db.Query($"{SelectChange} WHERE c.record_id = $id ORDER BY c.seq", ReadChange, ("$id", id.Value)));
+        return Reading(db => db.Query($"{SelectChange} WHERE c.record_id = $id ORDER BY c.seq", ReadChange, ("$id", id.Value)));
     }
 
     /// <summary>The changes recorded after <paramref name="afterSequence"/>, oldest first: for following the store page by page.</summary>
@@ -142,16 +147,18 @@ public sealed partial class SqliteStore : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return Locked(() => db.Query($"{SelectChange} WHERE c.seq > $after ORDER BY c.seq LIMIT $limit", ReadChange,
+        return Reading(db => db.Query($"{SelectChange} WHERE c.seq > $after ORDER BY c.seq LIMIT $limit", ReadChange,
             ("$after", afterSequence), ("$limit", limit)));
     }
 
+    /// <summary>Closes every connection, waiting for the calls under way to end: then the file may be moved or deleted.</summary>
     public void Dispose()
     {
         lock (gate)
         {
             if (disposed) return;
             disposed = true;
+            readers.Dispose();
             db.Dispose();
         }
     }
@@ -183,6 +190,29 @@ public sealed partial class SqliteStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs a read on a connection of the pool. A thread that holds the writing connection (a write or an import under
+    /// way) reads through it instead: it sees its own writes, and does not wait for itself.
+    /// </summary>
+    private T Reading<T>(Func<StoreConnection, T> work)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (gate.IsHeldByCurrentThread) return work(db);
+        try
+        {
+            return readers.Read(work);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            // A write transaction too large for the writer's page cache locks the file until it commits, which may be
+            // minutes for a large import: rather than fail, wait for the writing connection, as every call once did.
+            return Locked(() => work(db));
+        }
+    }
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
 
     private T Locked<T>(Func<T> work)
     {
@@ -218,7 +248,9 @@ public sealed partial class SqliteStore : IDisposable
             throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; this needs version 2 or later");
     }
 
-    private IRecord? Load(RecordId id)
+    private IRecord? Load(RecordId id) => Load(db, id);
+
+    private IRecord? Load(StoreConnection db, RecordId id)
     {
         var rows = db.Query("SELECT kind, body FROM record WHERE id = $id", r => (Kind: Vocabulary.Kind(r.GetString(0)), Body: r.GetString(1)), ("$id", id.Value));
         return rows.Count == 0 ? null : Read(id, rows[0].Kind, rows[0].Body);
@@ -236,7 +268,9 @@ public sealed partial class SqliteStore : IDisposable
         }
     }
 
-    private RecordKind? Resolve(RecordId id) =>
+    private RecordKind? Resolve(RecordId id) => Resolve(db, id);
+
+    private RecordKind? Resolve(StoreConnection db, RecordId id) =>
         db.Scalar(HasDerivedIndexes ? KindOfSql : KindOfSqlVersion1, ("$id", id.Value)) is string kind ? Vocabulary.Kind(kind) : null;
 
     private static Change ReadChange(SqliteDataReader r) => new(

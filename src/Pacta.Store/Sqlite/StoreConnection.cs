@@ -3,38 +3,70 @@ using Microsoft.Data.Sqlite;
 namespace Pacta.Store.Sqlite;
 
 /// <summary>
-/// The store's one connection to its file. Runs SQL with named parameters inside the open transaction, and
-/// keeps each statement prepared for reuse: an import writes thousands of records through the same few statements.
+/// A connection to the store's file: the one that writes (<see cref="StoreConnection(string)"/>), or one of the
+/// readers (<see cref="OpenReader"/>). Runs SQL with named parameters inside the open transaction, and keeps each
+/// statement prepared for reuse: an import writes thousands of records through the same few statements.
 /// </summary>
 internal sealed class StoreConnection : IDisposable
 {
+    /// <summary>How long a statement waits for another connection's lock before it gives up.</summary>
+    private const int WriterWaitSeconds = 30;
+
+    /// <summary>
+    /// How long a reader waits for the writer's lock. A commit holds it for a moment; a transaction too large for the
+    /// writer's page cache holds it until it commits, and then the store has a slower way to wait (see SqliteStore.Reading).
+    /// </summary>
+    private const int ReaderWaitSeconds = 5;
+
     private readonly SqliteConnection connection;
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RawStatement> raw = new(StringComparer.Ordinal);
     private SqliteTransaction? transaction;
 
-    public StoreConnection(string path)
+    /// <summary>Opens the store's writing connection, creating the file when it is missing.</summary>
+    public StoreConnection(string path) : this(path, SqliteOpenMode.ReadWriteCreate, WriterWaitSeconds)
     {
-        connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            // The store holds its connection for its lifetime; closing it must release the file.
-            Pooling = false,
-        }.ToString());
-        connection.Open();
         // A rollback journal rather than WAL keeps the store one file at rest; FULL syncs every commit.
         Execute("PRAGMA foreign_keys = ON");
         Execute("PRAGMA journal_mode = DELETE");
         Execute("PRAGMA synchronous = FULL");
     }
 
+    private StoreConnection(string path, SqliteOpenMode mode, int waitSeconds)
+    {
+        connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            // The store holds its connections for its lifetime; closing them must release the file.
+            Pooling = false,
+            DefaultTimeout = waitSeconds,
+        }.ToString());
+        connection.Open();
+        // SQLite's own busy handler waits for a lock in short steps (the driver alone would sleep 150 ms at a time).
+        Execute($"PRAGMA busy_timeout = {waitSeconds * 1000}");
+    }
+
+    /// <summary>
+    /// Opens a read-only connection to an existing store. In a rollback journal many such readers read at once, each
+    /// seeing the file as the last commit left it; see <see cref="BeginRead"/>.
+    /// </summary>
+    public static StoreConnection OpenReader(string path) => new(path, SqliteOpenMode.ReadOnly, ReaderWaitSeconds);
+
     /// <summary>The schema version the file is at, as the migrator last left it: what the derived indexes may write to.</summary>
     public int SchemaVersion { get; set; }
 
-    public void Begin() =>
+    public void Begin() => Begin(deferred: false);
+
+    /// <summary>
+    /// Starts a read transaction: from its first statement to <see cref="Commit"/> the connection holds a shared lock,
+    /// so every statement in it reads the same committed state, and a writer commits only once it ends.
+    /// </summary>
+    public void BeginRead() => Begin(deferred: true);
+
+    private void Begin(bool deferred) =>
         transaction = transaction is null
-            ? connection.BeginTransaction(deferred: false)
+            ? connection.BeginTransaction(deferred)
             : throw new InvalidOperationException("a transaction is already open");
 
     public void Commit()

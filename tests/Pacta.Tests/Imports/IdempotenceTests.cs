@@ -73,6 +73,27 @@ public sealed class IdempotenceTests
     }
 
     [Fact]
+    public void Two_keys_that_make_one_id_are_refused_at_the_second_in_the_same_batch_and_in_a_later_import()
+    {
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        // ACLED keys differ by case; the event ids made from them (acled-aze101) do not.
+        var file = Write(folder, "same-id.csv", Acled(Rows[0], Rows[1], Rows[1].With(("event_id_cnty", "aze102"), ("fatalities", "4"))));
+        var later = Write(folder, "later.csv", Acled(Rows[0].With(("event_id_cnty", "aze101"))));
+
+        var result = Import(db, "acled", file, "--on-error", "skip");
+        var second = Import(db, "acled", later, "--on-error", "skip");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("2 created, 0 updated, 0 linked to another dataset's event, 0 unchanged, 1 rejected", result.Out, StringComparison.Ordinal);
+        Assert.Equal($"{file}:4:1: 'acled-aze102', the id acled:aze102 would get, is taken by an event", CsvRows(file + ".rejects.csv")[1][^1]);
+        Assert.Equal(2, Load<Event>(db, "acled-aze102").Fatalities!.Best);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Equal($"{later}:2:1: 'acled-aze101', the id acled:aze101 would get, is taken by an event", CsvRows(later + ".rejects.csv")[1][^1]);
+        AssertConsistent(db);
+    }
+
+    [Fact]
     public void A_duplicate_id_with_stop_fails_at_its_second_line_and_writes_nothing()
     {
         using var folder = new TempFolder();

@@ -5,7 +5,8 @@ namespace Pacta.Store.Sqlite.Migrations;
 /// the dearest thing to fill (about a third of the database's work), so it goes: a point's grid cell
 /// (<see cref="EventCells.Key"/>, at the finest level of the kept grid) in an ordinary index finds the events in a
 /// small box instead. <c>event_actor</c> becomes one B-tree (WITHOUT ROWID). The indexes of rare things (meetings,
-/// events placed by reference, events longer than <see cref="SqliteStore.ShortSpanDays"/> days) hold only those.
+/// events placed by reference, events of more than a day, events longer than <see cref="SqliteStore.ShortSpanDays"/>
+/// days) hold only those.
 /// And a creation's body is no longer kept twice: the change that created a record keeps no copy of it, since the
 /// body it made is the record's own until the first update, whose <c>before</c> keeps it from then on.
 /// </summary>
@@ -26,6 +27,8 @@ internal static class LeanEventIndexes
             "CREATE INDEX event_index_place ON event_index (place_id) WHERE place_id IS NOT NULL",
             "DROP INDEX event_index_span",
             $"CREATE INDEX event_index_span ON event_index (last_day - first_day) WHERE {SqliteStore.LongSpanSql}",
+            // Events of more than a day, by start: those that began before a date range and run into it.
+            "CREATE INDEX event_index_multiday ON event_index (first_day, id, last_day) WHERE last_day > first_day",
             """
             CREATE TABLE event_actor_lean (
                 event_id TEXT NOT NULL REFERENCES record (id) ON DELETE CASCADE,
