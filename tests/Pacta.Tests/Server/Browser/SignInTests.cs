@@ -19,8 +19,10 @@ public sealed class SignInTests(Chromium chromium) : IClassFixture<Chromium>
             store.AddUser("bea", Role.Reviewer, Password, new ChangeContext("tests", "browser tests"));
 
         await page.GotoAsync(Url("/documents"));
-        await page.Locator("header .account a.sign-in").ClickAsync();
-        await page.WaitForURLAsync("**/login");
+        // Each navigation is awaited together with the click that starts it, matching the URL itself (as WebAppTests do).
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.Locator("header .account a.sign-in").ClickAsync());
         await page.Locator("#name").FillAsync("bea");
         await page.Locator("#password").FillAsync("not-her-password");
         await page.Locator("form.sign-in button[type=submit]").ClickAsync();
@@ -28,8 +30,9 @@ public sealed class SignInTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Equal(0, await page.Locator("header .account .who").CountAsync());
 
         await page.Locator("#password").FillAsync(Password);
-        await page.Locator("form.sign-in button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(Url("/"));
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.Locator("form.sign-in button[type=submit]").ClickAsync());
 
         Assert.Equal("bea", await page.Locator("header .account .who").InnerTextAsync());
         Assert.Equal("reviewer", await page.Locator("header .account .role").InnerTextAsync());
