@@ -1,4 +1,5 @@
 using Pacta.Cli;
+using Pacta.Cli.Accounts;
 using Pacta.Cli.Browse;
 using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
@@ -61,6 +62,22 @@ app.Configure(config =>
             .WithDescription("Roll-ups per document, party and theme, every obligation's state, assessors' views and their evidence, as of a date.");
         report.AddCommand<BriefingReportCommand>("briefing")
             .WithDescription("What a mediator reads before a round: issues and positions, overdue and blocked obligations, recent events, claims, deadlines.");
+    });
+    config.AddBranch("user", user =>
+    {
+        user.SetDescription("Users who may sign in to the web app of a shared store, and their roles (docs/accounts.md).");
+        user.AddCommand<UserAddCommand>("add").WithDescription("Add a user: NAME --role viewer|contributor|reviewer|admin [--password-stdin]; asks for the password twice otherwise.");
+        user.AddCommand<UserListCommand>("list").WithDescription("List users with role, state and active tokens.");
+        user.AddCommand<UserRoleCommand>("role").WithDescription("Give a user another role: NAME ROLE.");
+        user.AddCommand<UserDisableCommand>("disable").WithDescription("Stop a user signing in or using any token: NAME.");
+        user.AddCommand<UserEventsCommand>("events").WithDescription("Every change to users and tokens, with who made it and when: [NAME].");
+    });
+    config.AddBranch("token", token =>
+    {
+        token.SetDescription("API tokens for scripts: 'Authorization: Bearer TOKEN'.");
+        token.AddCommand<TokenAddCommand>("add").WithDescription("Make a token for a user (NAME [--expires DATE], default 90 days); prints its secret once.");
+        token.AddCommand<TokenListCommand>("list").WithDescription("List tokens, or one user's: [NAME]; never their secrets.");
+        token.AddCommand<TokenRevokeCommand>("revoke").WithDescription("Revoke a token for good: ID.");
     });
     config.AddBranch("generate", generate =>
     {

@@ -1,4 +1,5 @@
 using Pacta.Json;
+using Pacta.Server.Accounts;
 using Pacta.Server.Api;
 using Pacta.Store;
 
@@ -30,6 +31,7 @@ public static class PactaApp
         builder.Services.ConfigureHttpJsonOptions(json => PactaJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddApi();
+        builder.Services.AddAccounts();
         builder.Services.AddRazorPages();
 
         var app = builder.Build();
@@ -41,6 +43,7 @@ public static class PactaApp
         app.UseStaticFiles();
         // Routing after the status pages, so that a re-executed request (/status/404) finds its own page.
         app.UseRouting();
+        app.UseAccounts();
 
         app.MapGet("/healthz", (SqliteStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
             .WithName("Health").WithTags("Health").WithSummary("Whether the server runs and can read its store.");

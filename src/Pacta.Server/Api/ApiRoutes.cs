@@ -39,6 +39,7 @@ public static class ApiRoutes
         api.MapSourcesApi();
         api.MapActorsApi();
         api.MapLayersApi();
+        api.MapAccountsApi();
 
         app.MapOpenApi();
         // Swagger UI's own files are embedded in its package: nothing comes from a CDN.

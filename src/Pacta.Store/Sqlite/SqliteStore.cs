@@ -14,7 +14,7 @@ namespace Pacta.Store;
 /// </summary>
 public sealed partial class SqliteStore : IDisposable
 {
-    public const int LatestSchemaVersion = 4;
+    public const int LatestSchemaVersion = 5;
 
     private const string KindOfSql =
         "SELECT kind FROM record WHERE id = $id UNION ALL SELECT 'obligation' FROM obligation WHERE id = $id LIMIT 1";

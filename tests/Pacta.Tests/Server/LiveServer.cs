@@ -22,10 +22,13 @@ public sealed class LiveServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The store's file, for a test that adds what the bundled case does not have (a user).</summary>
+    public string DatabasePath { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "store.db");
+        var path = DatabasePath = Path.Combine(folder, "store.db");
         var dataset = DatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "south-caucasus"));
         var hostile = new Claim(new RecordId(HostileClaimId), new RecordId("mine-map-accuracy"), new RecordId("armenia"), Stance.Disputes,
             PartialDate.Day(2024, 1, 1), HostileStatement, null, new Credibility(6), [new RecordId("policy-paper-2023")]);

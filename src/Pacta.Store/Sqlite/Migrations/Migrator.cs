@@ -15,6 +15,7 @@ internal static class Migrator
         new(2, "derived indexes", DerivedIndexTables.Apply),
         new(3, "event origins", EventOriginTable.Apply),
         new(4, "lean event indexes", LeanEventIndexes.Apply),
+        new(5, "users and API tokens", AccountTables.Apply),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -45,6 +45,7 @@ public sealed class OpenApiApprovalTests(ApiHost host) : IClassFixture<ApiHost>
             "/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/aggregate", "/api/v1/meetings",
             "/api/v1/claims", "/api/v1/claims/contested", "/api/v1/issues", "/api/v1/issues/{id}",
             "/api/v1/places", "/api/v1/places/{id}", "/api/v1/sources", "/api/v1/sources/{id}", "/api/v1/actors", "/api/v1/actors/{id}",
+            "/api/v1/me", "/api/v1/users",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
         Assert.All(document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()), operation =>

@@ -28,16 +28,18 @@ public sealed class WebAppTests(Chromium chromium) : IClassFixture<Chromium>
     {
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(Url("/documents"));
-        await page.Locator("a[href='/documents/trilateral-statement-2020-11-10']").ClickAsync();
-        await page.WaitForURLAsync("**/documents/trilateral-statement-2020-11-10");
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/documents/trilateral-statement-2020-11-10", new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            page.Locator("a[href='/documents/trilateral-statement-2020-11-10']").ClickAsync());
         Assert.True(await page.Locator(".provision").CountAsync() > 0);
         Assert.True(await page.Locator(".provision .status").CountAsync() > 0);
         await Chromium.ScreenshotAsync(page, "document");
 
         var obligation = page.Locator("a[href^='/obligations/']").First;
         var href = await obligation.GetAttributeAsync("href");
-        await obligation.ClickAsync();
-        await page.WaitForURLAsync("**" + href);
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => new Uri(url).AbsolutePath == href, new() { WaitUntil = WaitUntilState.DOMContentLoaded }),
+            obligation.ClickAsync());
 
         Assert.Contains("trilateral-statement-2020-11-10", await page.Locator(".crumbs a[href^='/documents/']").Last.GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
         Assert.Equal(1, await page.GetByRole(AriaRole.Heading, new() { Name = "Assessments" }).CountAsync());
