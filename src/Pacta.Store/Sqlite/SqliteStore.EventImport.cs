@@ -81,7 +81,15 @@ public sealed partial class SqliteStore
             // copy every page it touches to a statement journal, to undo itself should a check fail half-way: that
             // doubled what the import wrote. (The pragma can only change outside a transaction.)
             db.Execute("PRAGMA foreign_keys = OFF");
-            Begin();
+            try
+            {
+                Begin();
+            }
+            catch
+            {
+                RestoreSettings();
+                throw;
+            }
         }
 
         private readonly object previousCacheSize;
@@ -239,9 +247,15 @@ public sealed partial class SqliteStore
                 db.Rollback();
                 open = false;
             }
+            RestoreSettings();
+            store.gate.Exit();
+        }
+
+        /// <summary>The connection's page cache and foreign-key checks as they were before the import.</summary>
+        private void RestoreSettings()
+        {
             db.Execute($"PRAGMA cache_size = {Convert.ToInt64(previousCacheSize, System.Globalization.CultureInfo.InvariantCulture)}");
             db.Execute("PRAGMA foreign_keys = ON");
-            store.gate.Exit();
         }
 
         private string Now => Vocabulary.Text(store.clock.GetUtcNow());
