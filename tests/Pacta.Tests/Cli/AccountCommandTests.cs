@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pacta.Store;
 using Pacta.Store.Accounts;
 
@@ -16,34 +15,8 @@ public sealed class AccountCommandTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    /// <summary>Runs pacta with <paramref name="input"/> on its standard input (then closed), as a pipe would give it.</summary>
-    private static Pacta.Result RunWithInput(string input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Pacta.Cli.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["PACTA_DB"] = null;
-        start.Environment["PACTA_USER"] = "test";
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pacta {string.Join(' ', args)} did not finish");
-        }
-        return new Pacta.Result(process.ExitCode, output.Result, error.Result);
-    }
-
     private Pacta.Result AddUser(string name, string role, string password = Password) =>
-        RunWithInput(password + "\n", "user", "add", name, "--role", role, "--password-stdin", "--db", Db);
+        Pacta.RunWithInput(password + "\n", "user", "add", name, "--role", role, "--password-stdin", "--db", Db);
 
     [Fact]
     public void A_user_added_with_a_password_on_stdin_can_sign_in_with_it_and_is_listed()
@@ -130,7 +103,7 @@ public sealed class AccountCommandTests : IDisposable
         Assert.Equal(0, AddUser("alice", "admin").ExitCode);
         var before = Pacta.Hash(Db);
 
-        var result = RunWithInput(Password + "\n", [.. args, "--db", Db]);
+        var result = Pacta.RunWithInput(Password + "\n", [.. args, "--db", Db]);
 
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Equal(message, result.Error.Split('\n')[0]);
@@ -145,7 +118,7 @@ public sealed class AccountCommandTests : IDisposable
     {
         var before = Pacta.Hash(Db);
 
-        var result = RunWithInput(input, "user", "add", "carl", "--role", "viewer", "--password-stdin", "--db", Db);
+        var result = Pacta.RunWithInput(input, "user", "add", "carl", "--role", "viewer", "--password-stdin", "--db", Db);
 
         Assert.Equal((3, message), (result.ExitCode, result.Error.Split('\n')[0]));
         Assert.Equal(before, Pacta.Hash(Db));
@@ -156,7 +129,7 @@ public sealed class AccountCommandTests : IDisposable
     {
         var init = Pacta.Run("init", "--db", folder["case.db"], "--sample");
         Assert.True(init.ExitCode == 0, init.Error);
-        Assert.Equal(0, RunWithInput(Password, "user", "add", "zelda-the-admin", "--role", "admin", "--password-stdin", "--db", folder["case.db"]).ExitCode);
+        Assert.Equal(0, Pacta.RunWithInput(Password, "user", "add", "zelda-the-admin", "--role", "admin", "--password-stdin", "--db", folder["case.db"]).ExitCode);
         var secret = Pacta.Run("token", "add", "zelda-the-admin", "--db", folder["case.db"]).Out.Trim();
 
         var export = Pacta.Run("export", "pacta", folder["out"], "--db", folder["case.db"]);

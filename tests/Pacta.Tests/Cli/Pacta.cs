@@ -12,10 +12,16 @@ internal static class Pacta
 
     public static Result Run(params string[] args) => RunIn(Directory.GetCurrentDirectory(), args);
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <summary>Runs pacta with <paramref name="input"/> on its standard input (then closed), as a pipe would give it.</summary>
+    public static Result RunWithInput(string input, params string[] args) => Start(Directory.GetCurrentDirectory(), input, args);
+
+    private static Result Start(string workingDirectory, string? input, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
@@ -25,6 +31,11 @@ internal static class Pacta
         start.Environment["PACTA_DB"] = null;
         start.Environment["PACTA_USER"] = "test";
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
