@@ -8,7 +8,7 @@ namespace Pacta.Cli;
 public class StoreSettings : CommandSettings
 {
     [CommandOption("--db <FILE>")]
-    [Description("The store: a SQLite file. Default: $PACTA_DB, else ./pacta.db.")]
+    [Description("The store: a SQLite file, or a PostgreSQL connection string (Host=…;Database=…;Username=…). Default: $PACTA_DB, else ./pacta.db.")]
     public string? Database { get; init; }
 
     [CommandOption("--verbose")]
@@ -19,9 +19,15 @@ public class StoreSettings : CommandSettings
         Database ?? (Environment.GetEnvironmentVariable("PACTA_DB") is { Length: > 0 } fromEnv ? fromEnv : "pacta.db");
 
     /// <summary>Opens the store, which must exist: reading or importing never creates one by accident.</summary>
-    public SqliteStore OpenExisting()
+    public IStore OpenExisting()
     {
         var path = DatabasePath;
+        if (Stores.IsPostgres(path))
+        {
+            if (!Stores.Exists(path))
+                throw new CommandFailedException("the PostgreSQL database holds no Pacta store; create one with 'pacta init --db \"CONNECTION\"' (add --sample for the bundled case)");
+            return Stores.Open(path);
+        }
         if (!File.Exists(path))
             throw new CommandFailedException($"{path}: no such store; create one with 'pacta init --db {path}' (add --sample for the bundled case)");
         return SqliteStore.Open(path);

@@ -24,8 +24,8 @@ public static class PactaApp
         // A failure to start (a port in use) reaches `pacta serve` as an exception with a clear message; no stack trace in the log too.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-        // One store for the process: SqliteStore serialises access itself. A host (a test) may name it as configuration's "db".
-        builder.Services.AddSingleton(services => SqliteStore.Open(
+        // One store for the process (a SQLite file or a PostgreSQL database, by its location): it serialises access itself. A host (a test) may name it as configuration's "db".
+        builder.Services.AddSingleton(services => Stores.Open(
             options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? ServerOptions.DefaultDatabase));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(json => PactaJson.Configure(json.SerializerOptions));
@@ -45,7 +45,7 @@ public static class PactaApp
         app.UseRouting();
         app.UseAccounts();
 
-        app.MapGet("/healthz", (SqliteStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
+        app.MapGet("/healthz", (IStore store) => TypedResults.Ok(new Health("ok", store.SchemaVersion)))
             .WithName("Health").WithTags("Health").WithSummary("Whether the server runs and can read its store.");
         app.MapApi();
         app.MapRazorPages();

@@ -66,7 +66,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    private static void ShowDocument(SqliteStore store, Document document)
+    private static void ShowDocument(IStore store, Document document)
     {
         var name = Tables.ActorNames(store);
 
@@ -116,7 +116,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
     }
 
     /// <summary>Every claim about the same subject, side by side: the record never speaks for one of them.</summary>
-    private static void ShowContestedSet(SqliteStore store, RecordId subject)
+    private static void ShowContestedSet(IStore store, RecordId subject)
     {
         var target = store.Find(subject) is Claim claim ? claim.Subject : subject;
         var set = ContestedSet.Group(store.All<Claim>()).FirstOrDefault(s => s.Subject == target);

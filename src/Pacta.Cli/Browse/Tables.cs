@@ -41,7 +41,7 @@ internal static class Tables
             }));
 
     /// <summary>Actor ids to the names people read; an id no actor has stays as it is.</summary>
-    public static Func<RecordId, string> ActorNames(Pacta.Store.SqliteStore store)
+    public static Func<RecordId, string> ActorNames(Pacta.Store.IStore store)
     {
         var actors = store.All<Actor>().ToDictionary(a => a.Id, a => a.DisplayName);
         return id => actors.GetValueOrDefault(id, id.Value);

@@ -96,7 +96,7 @@ public sealed class AssessCommand : Command<AssessCommand.Settings>
     }
 
     /// <summary>Builds the assessment from the options and checks it against the store; every problem at once.</summary>
-    private static (Assessment Assessment, ObligationInContext Found, IReadOnlyList<string> Warnings) Check(Settings settings, SqliteStore store, DateOnly today)
+    private static (Assessment Assessment, ObligationInContext Found, IReadOnlyList<string> Warnings) Check(Settings settings, IStore store, DateOnly today)
     {
         var problems = new List<string>();
         var warnings = new List<string>();

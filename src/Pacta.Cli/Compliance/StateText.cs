@@ -11,7 +11,7 @@ namespace Pacta.Cli.Compliance;
 internal static class StateText
 {
     /// <summary>The store's documents, assessments and claims, indexed once, so every rule applies (claims included).</summary>
-    public static ComplianceCase CaseOf(SqliteStore store) =>
+    public static ComplianceCase CaseOf(IStore store) =>
         new(store.All<Document>(), store.All<Assessment>(), store.All<Claim>());
 
     public static IRenderable Of(ObligationState state, Document document, Func<RecordId, string> actor)

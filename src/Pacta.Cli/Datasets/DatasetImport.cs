@@ -10,9 +10,9 @@ internal static class DatasetImport
 {
     public const string InfoSetting = "dataset";
 
-    public static WriteSummary Write(SqliteStore store, Dataset dataset, ChangeContext context) =>
+    public static WriteSummary Write(IStore store, Dataset dataset, ChangeContext context) =>
         store.Write(dataset.Records.ToList(), context, new Dictionary<string, string> { [InfoSetting] = JsonSerializer.Serialize(dataset.Info, PactaJson.Options) });
 
-    public static DatasetInfo? StoredInfo(SqliteStore store) =>
+    public static DatasetInfo? StoredInfo(IStore store) =>
         store.GetSetting(InfoSetting) is { } json ? JsonSerializer.Deserialize<DatasetInfo>(json, PactaJson.Options) : null;
 }

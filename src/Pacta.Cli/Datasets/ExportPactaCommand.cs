@@ -20,7 +20,7 @@ public sealed class ExportPactaCommand : Command<ExportPactaCommand.Settings>
     {
         using var store = settings.OpenExisting();
         var info = DatasetImport.StoredInfo(store)
-            ?? new DatasetInfo(DatasetInfo.CurrentFormat, new RecordId("exported"), $"Export of {Path.GetFileName(settings.DatabasePath)}", null, null);
+            ?? new DatasetInfo(DatasetInfo.CurrentFormat, new RecordId("exported"), Pacta.Store.Stores.IsPostgres(settings.DatabasePath) ? "Export of a PostgreSQL store" : $"Export of {Path.GetFileName(settings.DatabasePath)}", null, null);
         var records = Enum.GetValues<RecordKind>().Where(k => k != RecordKind.Obligation).SelectMany(store.All).ToList();
         var files = DatasetWriter.Write(settings.Directory, info, records);
         Output.Console.WriteLine($"Wrote {records.Count} records in {files.Count} files to {settings.Directory}.");

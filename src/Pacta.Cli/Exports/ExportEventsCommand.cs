@@ -53,7 +53,7 @@ public sealed class ExportEventsSettings : StoreSettings
     }
 
     /// <summary>The filter, read by the same code as the API's query; every bad value named (exit 3).</summary>
-    internal EventFilter Filter(SqliteStore store)
+    internal EventFilter Filter(IStore store)
     {
         var problems = new List<string>();
         var filter = EventFilterText.Read(EventFilterNames.Options, From, To, Bbox, Type, Actor, Meetings ? true : NoMeetings ? false : null,
@@ -90,7 +90,7 @@ public sealed class ExportEventsCommand : Command<ExportEventsSettings>
         return ExitCodes.Ok;
     }
 
-    private static EventFileExport.Written WithProgress(SqliteStore store, EventFilter filter, EventExportFormat format, TextWriter writer, CancellationToken cancellation)
+    private static EventFileExport.Written WithProgress(IStore store, EventFilter filter, EventExportFormat format, TextWriter writer, CancellationToken cancellation)
     {
         // The bar goes to stderr, and only to a terminal, for exports big enough to wait for.
         var total = Console.IsErrorRedirected ? 0 : store.CountEvents(filter);
@@ -106,7 +106,7 @@ public static class EventFileExport
 {
     public readonly record struct Written(long Events, long Rows, IReadOnlyList<string> Withheld);
 
-    public static Written Write(SqliteStore store, EventFilter filter, EventExportFormat format, TextWriter writer,
+    public static Written Write(IStore store, EventFilter filter, EventExportFormat format, TextWriter writer,
         Action<long>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -119,7 +119,7 @@ public static class EventFileExport
         do
         {
             cancellation.ThrowIfCancellationRequested();
-            var page = store.QueryEvents(filter, SqliteStore.MaxPageSize, cursor);
+            var page = store.QueryEvents(filter, Stores.MaxPageSize, cursor);
             foreach (var item in page.Events) rows += export.Write(item);
             events += page.Events.Count;
             progress?.Invoke(events);

@@ -25,7 +25,7 @@ public class GeoExportSettings : StoreSettings
         return ValidationResult.Success();
     }
 
-    internal IReadOnlyList<(string Layer, IReadOnlyList<Place> Places)> Layers(global::Pacta.Store.SqliteStore store) =>
+    internal IReadOnlyList<(string Layer, IReadOnlyList<Place> Places)> Layers(global::Pacta.Store.IStore store) =>
         PlaceLayers.Group(store.All<Place>(), Layer).ToList();
 }
 

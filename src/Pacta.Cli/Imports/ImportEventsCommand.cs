@@ -92,7 +92,7 @@ public sealed class ImportPloverCommand : Command<ImportEventsSettings>
 
 /// <summary>
 /// One import of an event file (docs/importing.md): rows are read and mapped one at a time, their actors matched
-/// or made, and each written through <see cref="SqliteStore.EventImport"/>. With <c>--on-error stop</c> everything
+/// or made, and each written through <see cref="IEventImport"/>. With <c>--on-error stop</c> everything
 /// is one transaction, so a bad row (or a crash) leaves the store as it was; with <c>skip</c> each batch is
 /// committed, and running the import again skips what is already in (same digest) and completes the rest.
 /// </summary>
@@ -131,7 +131,7 @@ internal static class EventImportRun
                 {
                     // Rows are read, mapped and made ready to write on a thread of their own, ahead of the writes; the
                     // store takes them a batch at a time, and refuses or writes each in the file's order.
-                    var pending = new List<(EventFileRow Row, SqliteStore.ReadyEvent Event)>();
+                    var pending = new List<(EventFileRow Row, ReadyEvent Event)>();
                     void Reject(EventFileRow row, ImportProblem problem)
                     {
                         if (rejects is null) throw Invalid(problem);
@@ -191,7 +191,7 @@ internal static class EventImportRun
     }
 
     /// <summary>A row with its actors matched (and those made for names nothing matched) and its event ready to write.</summary>
-    private static (EventFileRow Row, List<Actor> MadeActors, SqliteStore.ReadyEvent? Event) Ready(EventFileRow row, ActorMatcher matcher, EventDataset dataset, RecordId source)
+    private static (EventFileRow Row, List<Actor> MadeActors, ReadyEvent? Event) Ready(EventFileRow row, ActorMatcher matcher, EventDataset dataset, RecordId source)
     {
         if (row.Event is not { } imported) return (row, [], null);
         var made = new List<Actor>();
@@ -202,11 +202,11 @@ internal static class EventImportRun
             if (created is not null) made.Add(created);
             if (!actors.Exists(a => a.Actor == id)) actors.Add(new EventActor(id, named.Role));
         }
-        return (row, made, SqliteStore.EventImport.Ready(imported.ToEvent(actors, source)));
+        return (row, made, ReadyEvent.From(imported.ToEvent(actors, source)));
     }
 
     /// <summary>The source record the dataset's rows cite, made the first time.</summary>
-    private static RecordId DatasetSource(SqliteStore.EventImport import, EventDataset dataset)
+    private static RecordId DatasetSource(IEventImport import, EventDataset dataset)
     {
         var source = dataset switch
         {
@@ -221,7 +221,7 @@ internal static class EventImportRun
         return source.Id;
     }
 
-    private static int ApplyDeletions(SqliteStore.EventImport import, string path)
+    private static int ApplyDeletions(IEventImport import, string path)
     {
         using var stream = System.IO.File.OpenRead(path);
         var records = CsvRecords.Open(stream);

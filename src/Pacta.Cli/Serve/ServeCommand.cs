@@ -30,6 +30,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string path;
+        string? shown = null;
         string? temporary = null;
         if (settings.Demo)
         {
@@ -43,12 +44,13 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         {
             path = settings.DatabasePath;
             using var check = settings.OpenExisting();
+            shown = check.Location;
         }
 
         try
         {
             var app = PactaApp.Create(new ServerOptions(path, settings.Urls));
-            Output.Console.WriteLine($"Serving {(settings.Demo ? "the bundled case (demo)" : path)} at {settings.Urls} — Ctrl+C to stop.");
+            Output.Console.WriteLine($"Serving {(settings.Demo ? "the bundled case (demo)" : shown)} at {settings.Urls} — Ctrl+C to stop.");
             app.Run();
             return ExitCodes.Ok;
         }

@@ -24,22 +24,23 @@ public sealed class InitCommand : Command<InitCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var path = settings.DatabasePath;
-        if (File.Exists(path) && !settings.Force)
-            throw new CommandFailedException($"{path} already exists; use --force to replace it, or --db to choose another file");
+        if (Stores.Exists(path) && !settings.Force)
+            throw new CommandFailedException(Stores.IsPostgres(path)
+                ? "the PostgreSQL database holds a Pacta store already; use --force to replace it, or --db to choose another database"
+                : $"{path} already exists; use --force to replace it, or --db to choose another file");
 
         // Read and check the sample before touching the file: a broken bundle must not leave an empty store behind.
         var sample = settings.Sample ? DatasetReader.Read(BundledCase.Directory) : null;
-        if (File.Exists(path)) File.Delete(path);
-        using (var store = SqliteStore.Open(path))
+        using (var store = Stores.Replace(path))
         {
             if (sample is not null)
             {
                 var summary = DatasetImport.Write(store, sample, StoreSettings.Context(context.Arguments));
-                Output.Console.WriteLine($"Created {path} with the bundled case: {summary.Created} records.");
+                Output.Console.WriteLine($"Created {store.Location} with the bundled case: {summary.Created} records.");
             }
             else
             {
-                Output.Console.WriteLine($"Created {path} (schema version {store.SchemaVersion}).");
+                Output.Console.WriteLine($"Created {store.Location} (schema version {store.SchemaVersion}).");
             }
         }
         return ExitCodes.Ok;

@@ -200,7 +200,7 @@ public static class AccountsSetup
     private static async Task ValidateSession(CookieValidatePrincipalContext context)
     {
         var name = context.Principal?.Identity?.Name;
-        var user = name is null ? null : context.HttpContext.RequestServices.GetRequiredService<SqliteStore>().FindUser(name);
+        var user = name is null ? null : context.HttpContext.RequestServices.GetRequiredService<IStore>().FindUser(name);
         if (user is null || user.Disabled)
         {
             context.RejectPrincipal();

@@ -12,7 +12,7 @@ namespace Pacta.Server.Accounts;
 /// <c>WWW-Authenticate: Bearer error="invalid_token"</c> (RFC 6750) and problem details saying why.
 /// </summary>
 internal sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SqliteStore store, TimeProvider clock,
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IStore store, TimeProvider clock,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {

@@ -16,7 +16,7 @@ public static class AccountsApi
             .WithName("Me").WithSummary("The user the API token belongs to, and that user's role.")
             .RequireAuthorization(Role.Viewer.Text())
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        accounts.MapGet("/users", (SqliteStore store) => TypedResults.Ok(store.Users().Select(UserShape.Of).ToList()))
+        accounts.MapGet("/users", (IStore store) => TypedResults.Ok(store.Users().Select(UserShape.Of).ToList()))
             .WithName("ListUsers").WithSummary("Every user with role and state, by name (admins only).")
             .RequireAuthorization(Role.Admin.Text())
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -12,7 +12,7 @@ public static class ActorsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var actors = api.MapGroup("/actors").WithTags("Actors");
-        actors.MapGet("/", (SqliteStore store) => TypedResults.Ok(store.All<Actor>()))
+        actors.MapGet("/", (IStore store) => TypedResults.Ok(store.All<Actor>()))
             .WithName("ListActors").WithSummary("Actors with their roles over time, ordered by id.");
         actors.MapGet("/{id}", Get)
             .WithName("GetActor").WithSummary("One actor.")
@@ -20,7 +20,7 @@ public static class ActorsApi
         return api;
     }
 
-    private static Results<Ok<Actor>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the actor's id")] string id)
+    private static Results<Ok<Actor>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the actor's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

@@ -23,7 +23,7 @@ public static class ClaimsApi
     }
 
     private static Results<Ok<IReadOnlyList<Claim>>, ValidationProblem> List(
-        SqliteStore store,
+        IStore store,
         [Description("the id of the record or topic the claims are about")] string? subject)
     {
         var parameters = new Parameters();
@@ -33,14 +33,14 @@ public static class ClaimsApi
         return TypedResults.Ok(found);
     }
 
-    private static Ok<IReadOnlyList<CitedSet>> Contested(SqliteStore store)
+    private static Ok<IReadOnlyList<CitedSet>> Contested(IStore store)
     {
         var sources = store.All<Source>().ToDictionary(s => s.Id);
         return TypedResults.Ok(CitedSet.Among(store.All<Claim>(), id => Describe(store, id), sources.GetValueOrDefault));
     }
 
     /// <summary>A subject's kind and the title a reader knows it by.</summary>
-    private static (RecordKind Kind, string Title)? Describe(SqliteStore store, RecordId id) => store.Find(id) switch
+    private static (RecordKind Kind, string Title)? Describe(IStore store, RecordId id) => store.Find(id) switch
     {
         Topic t => (RecordKind.Topic, t.Title),
         Event e => (RecordKind.Event, e.Title),

@@ -41,7 +41,7 @@ public static class ComplianceApi
     }
 
     private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(
-        SqliteStore store,
+        IStore store,
         TimeProvider clock,
         [Description("a document id: only this document's obligations and roll-ups")] string? document,
         [Description("an actor id: only the obligations this actor bears, and only its roll-up among the parties")] string? party,
@@ -81,7 +81,7 @@ public static class ComplianceApi
     }
 
     private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Timeline(
-        SqliteStore store,
+        IStore store,
         [Description("a document id: only this document's obligations and roll-ups")] string? document,
         [Description("an actor id: only the obligations this actor bears, and only its roll-up among the parties")] string? party)
     {
@@ -123,7 +123,7 @@ public static class ComplianceApi
     }
 
     private static Results<Ok<JsonArray>, ValidationProblem, ProblemHttpResult> Assessments(
-        SqliteStore store,
+        IStore store,
         [Description("the obligation's id")] string id)
     {
         var parameters = new Parameters();
@@ -145,7 +145,7 @@ public static class ComplianceApi
     }
 
     /// <summary>A 404 when the document or the party named does not exist.</summary>
-    private static ProblemHttpResult? Scope(SqliteStore store, RecordId? document, RecordId? party)
+    private static ProblemHttpResult? Scope(IStore store, RecordId? document, RecordId? party)
     {
         if (document is not null && store.Find(document) is not Document) return Problems.NotFound("document", document.Value);
         if (party is not null && store.Find(party) is not Actor) return Problems.NotFound("actor", party.Value);

@@ -25,7 +25,7 @@ public static class DocumentsApi
     }
 
     private static Results<Ok<IReadOnlyList<Document>>, ValidationProblem> List(
-        SqliteStore store,
+        IStore store,
         [Description("agreement, statement, proposal, draft-treaty, resolution or judgment")] string? kind,
         [Description("proposed, initialled, signed, adopted, in-force, superseded, rejected or expired")] string? status)
     {
@@ -40,7 +40,7 @@ public static class DocumentsApi
     }
 
     private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(
-        SqliteStore store,
+        IStore store,
         TimeProvider clock,
         [Description("the document's id")] string id,
         [Description("the date the obligations' state is derived for (YYYY-MM-DD); today by default")] string? asOf)

@@ -27,7 +27,7 @@ public static class EventsApi
     }
 
     private static Results<Ok<Page<Event>>, ValidationProblem> List(
-        SqliteStore store,
+        IStore store,
         [Description("events that may have run on or after this date (YYYY-MM-DD)")] string? from,
         [Description("events that may have started on or before this date (YYYY-MM-DD)")] string? to,
         [Description("west,south,east,north in degrees: events with a point in the box, or whose place meets it")] string? bbox,
@@ -39,11 +39,11 @@ public static class EventsApi
         Paged(store, from, to, bbox, type, actor, limit, cursor, order, meetings: null);
 
     internal static Results<Ok<Page<Event>>, ValidationProblem> Paged(
-        SqliteStore store, string? from, string? to, string? bbox, string? type, string? actor, string? limit, string? cursor, string? order, bool? meetings)
+        IStore store, string? from, string? to, string? bbox, string? type, string? actor, string? limit, string? cursor, string? order, bool? meetings)
     {
         var parameters = new Parameters();
         var filter = Filter(parameters, from, to, bbox, type, actor) with { Meetings = meetings };
-        var size = parameters.Limit(nameof(limit), limit, 100, SqliteStore.MaxPageSize);
+        var size = parameters.Limit(nameof(limit), limit, 100, Stores.MaxPageSize);
         var newestFirst = parameters.OneOf(nameof(order), order, Orders) == "newest";
         if (cursor is not null) parameters.Text(nameof(cursor), cursor, 400);
         if (!parameters.Valid) return parameters.Problem();
@@ -60,7 +60,7 @@ public static class EventsApi
     }
 
     private static Results<Ok<EventCounts>, ValidationProblem> Aggregate(
-        SqliteStore store,
+        IStore store,
         [Description("day, week or month (default)")] string? by,
         [Description("events that may have run on or after this date (YYYY-MM-DD)")] string? from,
         [Description("events that may have started on or before this date (YYYY-MM-DD)")] string? to,
@@ -75,7 +75,7 @@ public static class EventsApi
         return TypedResults.Ok(new EventCounts(period, store.CountEventsBy(filter, period)));
     }
 
-    private static Results<Ok<Event>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the event's id")] string id)
+    private static Results<Ok<Event>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the event's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

@@ -14,7 +14,7 @@ public static class IssuesApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var issues = api.MapGroup("/issues").WithTags("Issues");
-        issues.MapGet("/", (SqliteStore store) => TypedResults.Ok(store.All<Issue>()))
+        issues.MapGet("/", (IStore store) => TypedResults.Ok(store.All<Issue>()))
             .WithName("ListIssues").WithSummary("Negotiation issues with their options and positions, ordered by id.");
         issues.MapGet("/{id}", Get)
             .WithName("GetIssue").WithSummary("One issue, with each party's positions grouped by actor, oldest first (positionsByActor).")
@@ -23,7 +23,7 @@ public static class IssuesApi
         return api;
     }
 
-    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the issue's id")] string id)
+    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the issue's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

@@ -47,7 +47,7 @@ public static class LayersApi
         return app;
     }
 
-    private static IResult List(SqliteStore store)
+    private static IResult List(IStore store)
     {
         var places = store.All<Place>().Where(p => p.Geometry is not null).ToList();
         int Count(string name) => name switch
@@ -61,7 +61,7 @@ public static class LayersApi
         return TypedResults.Ok(Layers.Select(l => l with { FeatureCount = Count(l.Name) }).ToList());
     }
 
-    private static IResult Get(string name, string? bbox, string? zoom, SqliteStore store)
+    private static IResult Get(string name, string? bbox, string? zoom, IStore store)
     {
         if (Layers.All(l => l.Name != name))
             return TypedResults.Problem(statusCode: 404, title: "No such layer",
@@ -85,7 +85,7 @@ public static class LayersApi
 
     public const double MaxBufferMetres = 200_000;
 
-    private static IResult Inside(string id, string? buffer, SqliteStore store)
+    private static IResult Inside(string id, string? buffer, IStore store)
     {
         var parameters = new Parameters();
         var key = parameters.Id(nameof(id), id);
@@ -112,7 +112,7 @@ public static class LayersApi
         var places2 = new Dictionary<RecordId, Place?>();
         do
         {
-            var page = store.QueryEvents(filter, SqliteStore.MaxPageSize, cursor);
+            var page = store.QueryEvents(filter, Stores.MaxPageSize, cursor);
             foreach (var e in page.Events)
             {
                 if (Position(e, places2, store) is { } at && index.TryFind(at.X, at.Y, out _))
@@ -126,7 +126,7 @@ public static class LayersApi
 
     private const int MaxInside = 5000;
 
-    private static IResult RouteComparison(SqliteStore store) => TypedResults.Ok(RouteComparisonTable.From(store));
+    private static IResult RouteComparison(IStore store) => TypedResults.Ok(RouteComparisonTable.From(store));
 
     /// <summary>
     /// Degrees per grid cell: about 32 screen pixels at this zoom (a 256-pixel tile spans 360/2^z degrees), snapped
@@ -137,7 +137,7 @@ public static class LayersApi
     public static double CellDegrees(int zoom)
     {
         var ideal = 360.0 / Math.Pow(2, zoom) / 8;
-        var kept = SqliteStore.GridLevels;
+        var kept = Stores.GridLevels;
         if (ideal >= kept[0]) return kept[0];
         if (ideal < kept[^1] / 2) return Math.Max(ideal, 0.001);
         return kept.MinBy(size => Math.Abs(Math.Log(size / ideal)));
@@ -149,7 +149,7 @@ public static class LayersApi
     /// </summary>
     public static double SimplifyDegrees(int zoom) => 360.0 / Math.Pow(2, zoom) / 256 / 2;
 
-    private static IEnumerable<IFeature> PlaceFeatures(SqliteStore store, BoundingBox box, int zoom, bool boundaries) =>
+    private static IEnumerable<IFeature> PlaceFeatures(IStore store, BoundingBox box, int zoom, bool boundaries) =>
         store.PlacesIntersecting(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat)
             .Select(id => store.Find(id) as Place)
             .Where(p => p?.Geometry is not null && BoundaryKinds.Contains(p.Kind) == boundaries)
@@ -175,7 +175,7 @@ public static class LayersApi
     private static Geometry Simplified(Geometry geometry, int zoom) =>
         geometry.Dimension == Dimension.Point ? geometry : TopologyPreservingSimplifier.Simplify(geometry, SimplifyDegrees(zoom));
 
-    private static IEnumerable<IFeature> EventCells(SqliteStore store, BoundingBox box, int zoom) =>
+    private static IEnumerable<IFeature> EventCells(IStore store, BoundingBox box, int zoom) =>
         store.EventGrid(new EventFilter(Box: box, Meetings: false), CellDegrees(zoom))
             .Select(c => (IFeature)new Feature(new Point(c.Lon, c.Lat), new AttributesTable(new Dictionary<string, object?>
             {
@@ -183,10 +183,10 @@ public static class LayersApi
                 ["cell"] = new[] { c.MinLon, c.MinLat, c.MaxLon, c.MaxLat },
             })));
 
-    private static IEnumerable<IFeature> MeetingFeatures(SqliteStore store, BoundingBox box)
+    private static IEnumerable<IFeature> MeetingFeatures(IStore store, BoundingBox box)
     {
         var places = new Dictionary<RecordId, Place?>();
-        foreach (var meeting in store.QueryEvents(new EventFilter(Box: box, Meetings: true), SqliteStore.MaxPageSize).Events)
+        foreach (var meeting in store.QueryEvents(new EventFilter(Box: box, Meetings: true), Stores.MaxPageSize).Events)
         {
             var at = Position(meeting, places, store);
             if (at is null) continue;
@@ -202,7 +202,7 @@ public static class LayersApi
     }
 
     /// <summary>An event's own point, else the centre of its place.</summary>
-    private static Point? Position(Event e, Dictionary<RecordId, Place?> places, SqliteStore store)
+    private static Point? Position(Event e, Dictionary<RecordId, Place?> places, IStore store)
     {
         if (e.Place?.Point is { } p) return new Point(p.Longitude, p.Latitude);
         if (e.Place?.Ref is not { } id) return null;
@@ -224,7 +224,7 @@ public sealed record EventInside(string Id, string Title, string Date, bool Meet
 public sealed record RouteComparisonTable(IReadOnlyList<RouteLength> Routes, IReadOnlyList<ClaimedLength> Claimed)
 {
     /// <summary>Every route in the store with its geodesic length, and every claim that gives a length in km.</summary>
-    public static RouteComparisonTable From(SqliteStore store)
+    public static RouteComparisonTable From(IStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         var routes = store.All<Place>().Where(p => p.Kind == PlaceKind.Route).OrderBy(p => p.Id.Value, StringComparer.Ordinal)

@@ -18,7 +18,7 @@ public static class MeetingsApi
     }
 
     private static Results<Ok<Page<Event>>, ValidationProblem> List(
-        SqliteStore store,
+        IStore store,
         [Description("meetings that may have run on or after this date (YYYY-MM-DD)")] string? from,
         [Description("meetings that may have started on or before this date (YYYY-MM-DD)")] string? to,
         [Description("west,south,east,north in degrees")] string? bbox,

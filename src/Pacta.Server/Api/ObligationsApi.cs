@@ -29,7 +29,7 @@ public static class ObligationsApi
     }
 
     private static Results<Ok<JsonArray>, ValidationProblem> List(
-        SqliteStore store,
+        IStore store,
         TimeProvider clock,
         [Description("not-started, in-progress, implemented, violated, disputed, lapsed or unassessed")] string? status,
         [Description("an actor id: obligations this actor bears")] string? bearer,
@@ -58,7 +58,7 @@ public static class ObligationsApi
     }
 
     private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(
-        SqliteStore store,
+        IStore store,
         TimeProvider clock,
         [Description("the obligation's id")] string id,
         [Description("the date the state is derived for (YYYY-MM-DD); today by default")] string? asOf)

@@ -21,7 +21,7 @@ public static class PlacesApi
     }
 
     private static Results<Ok<IReadOnlyList<Place>>, ValidationProblem> List(
-        SqliteStore store,
+        IStore store,
         [Description("any name of the place: Stepanakert, Khankendi, Xankəndi, Ստեփանակերտ …")] string? q)
     {
         var parameters = new Parameters();
@@ -30,7 +30,7 @@ public static class PlacesApi
         return TypedResults.Ok(query is null ? store.All<Place>() : store.FindPlaces(query));
     }
 
-    private static Results<Ok<Place>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the place's id")] string id)
+    private static Results<Ok<Place>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the place's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

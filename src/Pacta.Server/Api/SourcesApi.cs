@@ -12,7 +12,7 @@ public static class SourcesApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var sources = api.MapGroup("/sources").WithTags("Sources");
-        sources.MapGet("/", (SqliteStore store) => TypedResults.Ok(store.All<Source>()))
+        sources.MapGet("/", (IStore store) => TypedResults.Ok(store.All<Source>()))
             .WithName("ListSources").WithSummary("Sources with their reliability, ordered by id.");
         sources.MapGet("/{id}", Get)
             .WithName("GetSource").WithSummary("One source.")
@@ -20,7 +20,7 @@ public static class SourcesApi
         return api;
     }
 
-    private static Results<Ok<Source>, ValidationProblem, ProblemHttpResult> Get(SqliteStore store, [Description("the source's id")] string id)
+    private static Results<Ok<Source>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the source's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);

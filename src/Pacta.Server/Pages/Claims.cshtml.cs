@@ -7,7 +7,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages;
 
 /// <summary>Every subject with all its claims side by side.</summary>
-public sealed class ClaimsModel(SqliteStore store) : PageModel
+public sealed class ClaimsModel(IStore store) : PageModel
 {
     public IReadOnlyList<ContestedSet> Sets { get; private set; } = [];
     public RecordNames Names { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages;
 
 /// <summary>The dashboard: what the store holds, what happened last, what is overdue, what is contested.</summary>
-public sealed class IndexModel(SqliteStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(IStore store, TimeProvider clock) : PageModel
 {
     public IReadOnlyDictionary<RecordKind, int> Counts { get; private set; } = new Dictionary<RecordKind, int>();
     public IReadOnlyList<Event> Latest { get; private set; } = [];

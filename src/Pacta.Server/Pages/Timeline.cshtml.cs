@@ -5,7 +5,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages;
 
 /// <summary>One year's documents, meetings and events in date order, with the years around it.</summary>
-public sealed class TimelineModel(SqliteStore store, TimeProvider clock) : PageModel
+public sealed class TimelineModel(IStore store, TimeProvider clock) : PageModel
 {
     /// <summary>More events than this in a year are counted, not listed: a page must stay readable and fast.</summary>
     public const int MaxEvents = 500;
@@ -32,7 +32,7 @@ public sealed class TimelineModel(SqliteStore store, TimeProvider clock) : PageM
         EventCount = store.CountEvents(filter with { Meetings = false });
         var entries = documents.Where(d => d.Dates.Earliest!.First.Year == Year)
             .Select(d => new Entry(d.Dates.Earliest!, "document", d.DisplayTitle, $"/documents/{d.Id}", Kind(d)))
-            .Concat(store.QueryEvents(filter with { Meetings = true }, SqliteStore.MaxPageSize).Events
+            .Concat(store.QueryEvents(filter with { Meetings = true }, Stores.MaxPageSize).Events
                 .Select(e => new Entry(e.Start, "meeting", e.Title, $"/events/{e.Id}", e.Meeting is { } m ? Term(m.Format) : "")))
             .Concat(store.QueryEvents(filter with { Meetings = false }, MaxEvents).Events
                 .Select(e => new Entry(e.Start, "event", e.Title, $"/events/{e.Id}", e.Type.ToString())));

@@ -13,7 +13,7 @@ namespace Pacta.Store;
 public sealed partial class SqliteStore
 {
     /// <summary>How long a token lasts when its creator names no expiry.</summary>
-    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromDays(90);
+    public static readonly TimeSpan DefaultTokenLifetime = Stores.DefaultTokenLifetime;
 
     private const string SelectUser = "SELECT name, role, created_at, disabled_at FROM user_account";
     private const string SelectToken = "SELECT id, user_name, created_at, expires_at, revoked_at FROM api_token";

@@ -14,7 +14,7 @@ public sealed partial class SqliteStore
     /// transaction at <see cref="EventImport.Complete"/>, and disposing before then writes nothing.
     /// </summary>
     /// <param name="matching">How rows are matched to events other datasets recorded; null matches none.</param>
-    public EventImport BeginEventImport(ChangeContext context, EventMatching? matching, bool batched)
+    public IEventImport BeginEventImport(ChangeContext context, EventMatching? matching, bool batched)
     {
         ArgumentNullException.ThrowIfNull(context);
         gate.Enter();
@@ -32,7 +32,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>One import of dataset rows into the store: see <see cref="BeginEventImport"/>.</summary>
-    public sealed class EventImport : IDisposable
+    public sealed class EventImport : IEventImport
     {
         private readonly SqliteStore store;
         private readonly StoreConnection db;
@@ -93,14 +93,6 @@ public sealed partial class SqliteStore
         }
 
         private readonly object previousCacheSize;
-
-        /// <summary>An event made ready to write (<see cref="Put"/>): its canonical JSON made once, on any thread.</summary>
-        public static ReadyEvent Ready(Event row)
-        {
-            ArgumentNullException.ThrowIfNull(row);
-            if (row.Origins is not [_]) throw new ArgumentException("an imported row's event carries exactly one origin, the row's", nameof(row));
-            return new ReadyEvent(row, CanonicalJson.Serialize(row));
-        }
 
         /// <summary>
         /// Writes a batch of rows' events (each event's one origin is its row's), in order: a new key makes a new
@@ -327,7 +319,7 @@ public sealed partial class SqliteStore
         }
 
         /// <summary>The stored event with what the row now says: the event's own fields when the row was its first origin, else the row's report.</summary>
-        private static Event Revise(Event stored, Event row)
+        internal static Event Revise(Event stored, Event row)
         {
             var origin = row.Origins![0];
             var origins = stored.Origins!;
@@ -340,7 +332,7 @@ public sealed partial class SqliteStore
         }
 
         /// <summary>The event after its first origin went: the next origin's report becomes the event's fields.</summary>
-        private static Event Promote(Event stored, List<EventOrigin> rest)
+        internal static Event Promote(Event stored, List<EventOrigin> rest)
         {
             if (stored.Origins![0] == rest[0]) return WithOrigins(stored, rest);
             var next = rest[0];
@@ -350,10 +342,10 @@ public sealed partial class SqliteStore
                 stored.Meeting, report.Summary, stored.Sources, stored.Note, rest);
         }
 
-        private static Event WithOrigins(Event e, IReadOnlyList<EventOrigin> origins, IReadOnlyList<RecordId>? sources = null) =>
+        internal static Event WithOrigins(Event e, IReadOnlyList<EventOrigin> origins, IReadOnlyList<RecordId>? sources = null) =>
             new(e.Id, e.Title, e.Type, e.Start, e.End, e.Place, e.Actors, e.Fatalities, e.Meeting, e.Summary, sources ?? e.Sources, e.Note, origins);
 
-        private static EventReport Report(Event row) => new(row.Title, row.Type, row.Start, row.End, row.Place, row.Actors, row.Fatalities, row.Summary);
+        internal static EventReport Report(Event row) => new(row.Title, row.Type, row.Start, row.End, row.Place, row.Actors, row.Fatalities, row.Summary);
 
         private (Event Event, OriginMatch Match)? FindMatch(Event row, EventMatching rule)
         {
@@ -398,32 +390,3 @@ public sealed partial class SqliteStore
         }
     }
 }
-
-public sealed partial class SqliteStore
-{
-    /// <summary>A dataset row's event with its canonical JSON, made on the thread that read the row.</summary>
-    public sealed class ReadyEvent
-    {
-        internal ReadyEvent(Event @event, string body)
-        {
-            Event = @event;
-            Body = body;
-        }
-
-        public Event Event { get; }
-
-        internal string Body { get; }
-    }
-}
-
-/// <summary>What an import did with one row: created, updated, linked to another dataset's event, left unchanged, or refused and why.</summary>
-public sealed record ImportOutcome(ImportAction Action, RecordId? Event, OriginMatch? Match = null, string? Reason = null)
-{
-    public static ImportOutcome Created(RecordId id) => new(ImportAction.Created, id);
-    public static ImportOutcome Updated(RecordId id) => new(ImportAction.Updated, id);
-    public static ImportOutcome Linked(RecordId id, OriginMatch match) => new(ImportAction.Linked, id, match);
-    public static ImportOutcome Unchanged(RecordId id) => new(ImportAction.Unchanged, id);
-    public static ImportOutcome Refused(string reason) => new(ImportAction.Refused, null, null, reason);
-}
-
-public enum ImportAction { Created, Updated, Linked, Unchanged, Refused }

@@ -8,7 +8,7 @@ namespace Pacta.Store;
 public sealed partial class SqliteStore
 {
     /// <summary>The largest page a caller may ask for.</summary>
-    public const int MaxPageSize = 1000;
+    public const int MaxPageSize = Stores.MaxPageSize;
 
     /// <summary>
     /// Events matching the filter, ordered by start then id (newest first if asked), a page at a time. The

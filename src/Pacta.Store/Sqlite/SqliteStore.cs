@@ -12,7 +12,7 @@ namespace Pacta.Store;
 /// a read-only connection of a small pool (<see cref="ReaderPool"/>) in a read transaction of its own, so a read sees
 /// the store as one commit left it, never half a write.
 /// </summary>
-public sealed partial class SqliteStore : IDisposable
+public sealed partial class SqliteStore : IStore
 {
     public const int LatestSchemaVersion = 5;
 
@@ -61,6 +61,8 @@ public sealed partial class SqliteStore : IDisposable
 
     /// <summary>The full path of the store's file.</summary>
     public string Path { get; }
+
+    public string Location => Path;
 
     public int SchemaVersion { get; }
 

@@ -64,11 +64,11 @@ public sealed class LayersApiTests(LiveServer server) : IClassFixture<LiveServer
     public void CellDegrees_ShrinkWithZoomAndUseTheKeptGridSizesWhereTheyFit()
     {
         var sizes = Enumerable.Range(0, LayersApi.MaxZoom + 1).Select(LayersApi.CellDegrees).ToList();
-        Assert.Equal(SqliteStore.GridLevels[0], sizes[0]);
+        Assert.Equal(Stores.GridLevels[0], sizes[0]);
         Assert.Equal(0.001, sizes[^1]);
         Assert.True(sizes.Zip(sizes.Skip(1)).All(p => p.Second <= p.First), "cells never grow as one zooms in");
         // Between the coarsest and the finest kept size every zoom reads a kept grid.
-        Assert.All(sizes.Where(s => s >= SqliteStore.GridLevels[^1]), s => Assert.Contains(s, SqliteStore.GridLevels));
+        Assert.All(sizes.Where(s => s >= Stores.GridLevels[^1]), s => Assert.Contains(s, Stores.GridLevels));
     }
 
     [Theory]

@@ -75,7 +75,7 @@ public class AccountStoreTests
         Assert.NotEqual(made.Secret, other.Secret);
         var check = store.CheckToken(made.Secret, temp.Clock.Now);
         Assert.Equal((TokenVerdict.Valid, "ada", Role.Reviewer, made.Token.Id), (check.Verdict, check.User?.Name, check.User?.Role, check.TokenId));
-        Assert.Equal(temp.Clock.Now + SqliteStore.DefaultTokenLifetime, other.Token.ExpiresAt);
+        Assert.Equal(temp.Clock.Now + Stores.DefaultTokenLifetime, other.Token.ExpiresAt);
         Assert.Equal(TokenVerdict.Valid, store.CheckToken(made.Secret, expires.AddTicks(-10)).Verdict);
         Assert.Equal(TokenVerdict.Expired, store.CheckToken(made.Secret, expires).Verdict);
 

@@ -27,7 +27,7 @@ public sealed class ConcurrentReadTests : IDisposable
         [new EventActor(Armenia.Id, EventActorRole.SideA), new EventActor(Azerbaijan.Id, EventActorRole.SideB)],
         null, null, null, [Dataset.Id], null, [new EventOrigin(EventDataset.Acled, $"ARM{n}", $"{n:x16}")]);
 
-    private static ImportAction Put(SqliteStore.EventImport import, Event row) => import.Put([SqliteStore.EventImport.Ready(row)])[0].Action;
+    private static ImportAction Put(IEventImport import, Event row) => import.Put([ReadyEvent.From(row)])[0].Action;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

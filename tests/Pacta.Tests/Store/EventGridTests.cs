@@ -62,7 +62,7 @@ public sealed class EventGridTests
 
     private static void AssertKeptEqualsComputed(SqliteStore store)
     {
-        foreach (var size in SqliteStore.GridLevels)
+        foreach (var size in Stores.GridLevels)
         {
             var kept = store.EventGrid(new EventFilter(Meetings: false), size);
             // A date filter that lets everything through takes the computed path.

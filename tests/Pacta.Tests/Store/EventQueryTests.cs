@@ -47,7 +47,7 @@ public sealed class EventQueryTests : IDisposable
     private static Event Happened(string id, string type, PartialDate start, EventPlace place, params Actor[] actors) =>
         new(Id(id), id, EventType.Parse(type), start, null, place, [.. actors.Select(a => new EventActor(a.Id, EventActorRole.SideA))], null, null, null, [Dataset.Id]);
 
-    private List<string> Query(EventFilter filter) => [.. store.QueryEvents(filter, SqliteStore.MaxPageSize).Events.Select(e => e.Id.Value)];
+    private List<string> Query(EventFilter filter) => [.. store.QueryEvents(filter, Stores.MaxPageSize).Events.Select(e => e.Id.Value)];
 
     [Fact]
     public void Events_come_oldest_first_and_a_cursor_walks_every_page_once()

@@ -11,7 +11,7 @@ namespace Pacta.Server.Pages.Account;
 /// whether the name exists or not. The antiforgery token is checked (as on every Razor Pages POST) and attempts are
 /// rate-limited (<see cref="AccountsSetup"/>).
 /// </summary>
-public sealed class LoginModel(SqliteStore store) : PageModel
+public sealed class LoginModel(IStore store) : PageModel
 {
     public const string FailureText = "The user name or the password is wrong.";
 

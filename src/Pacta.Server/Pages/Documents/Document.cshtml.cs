@@ -7,7 +7,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Documents;
 
 /// <summary>A document: its provisions, their obligations with derived status, signatories, texts and sources.</summary>
-public sealed class DocumentModel(SqliteStore store, TimeProvider clock) : PageModel
+public sealed class DocumentModel(IStore store, TimeProvider clock) : PageModel
 {
     public Document Document { get; private set; } = null!;
     public IReadOnlyDictionary<RecordId, ObligationRow> Obligations { get; private set; } = new Dictionary<RecordId, ObligationRow>();

@@ -5,7 +5,7 @@ using Pacta.Store;
 
 namespace Pacta.Server.Pages.Documents;
 
-public sealed class IndexModel(SqliteStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(IStore store, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<(Document Document, IReadOnlyList<ObligationRow> Obligations)> Documents { get; private set; } = [];
 

@@ -7,7 +7,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Events;
 
 /// <summary>An event or meeting: when, where, who, what it produced, and claims about it.</summary>
-public sealed class EventModel(SqliteStore store) : PageModel
+public sealed class EventModel(IStore store) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public Place? Place { get; private set; }

@@ -4,7 +4,7 @@ using Pacta.Store;
 
 namespace Pacta.Server.Pages.Issues;
 
-public sealed class IndexModel(SqliteStore store) : PageModel
+public sealed class IndexModel(IStore store) : PageModel
 {
     public IReadOnlyList<Issue> Issues { get; private set; } = [];
 

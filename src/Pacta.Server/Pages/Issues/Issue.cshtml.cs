@@ -7,7 +7,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Issues;
 
 /// <summary>An issue: its options and each party's positions over time, one column per party.</summary>
-public sealed class IssueModel(SqliteStore store) : PageModel
+public sealed class IssueModel(IStore store) : PageModel
 {
     public Issue Issue { get; private set; } = null!;
     public RecordNames Names { get; private set; } = null!;

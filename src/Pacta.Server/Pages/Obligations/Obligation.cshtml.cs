@@ -8,7 +8,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Obligations;
 
 /// <summary>One obligation: where it comes from, who owes it by when, what it is linked to, every assessment and claim.</summary>
-public sealed class ObligationModel(SqliteStore store, TimeProvider clock) : PageModel
+public sealed class ObligationModel(IStore store, TimeProvider clock) : PageModel
 {
     public ObligationInContext Context { get; private set; } = null!;
     public ObligationState State { get; private set; } = null!;

@@ -7,7 +7,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Places;
 
 /// <summary>Places found by any of their names, each shown with all its names under the chosen naming policy.</summary>
-public sealed class IndexModel(SqliteStore store) : PageModel
+public sealed class IndexModel(IStore store) : PageModel
 {
     public string Query { get; private set; } = "";
     public NamingPolicy Policy { get; private set; } = NamingPolicy.All;

@@ -9,7 +9,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Places;
 
 /// <summary>A place with all its names, what it lies within, events there and claims about it.</summary>
-public sealed class PlaceModel(SqliteStore store) : PageModel
+public sealed class PlaceModel(IStore store) : PageModel
 {
     /// <summary>The newest events listed; the map counts the rest.</summary>
     public const int MaxEvents = 100;
@@ -50,7 +50,7 @@ public sealed class PlaceModel(SqliteStore store) : PageModel
         if (place.Geometry is not { } geometry) return [];
         var e = geometry.EnvelopeInternal;
         var box = new BoundingBox(e.MinX, e.MinY, e.MaxX, e.MaxY);
-        return store.QueryEvents(new EventFilter(Box: box), SqliteStore.MaxPageSize, newestFirst: true).Events
+        return store.QueryEvents(new EventFilter(Box: box), Stores.MaxPageSize, newestFirst: true).Events
             .Where(ev => ev.Place?.Ref == place.Id
                          || (ev.Place?.Point is { } p && geometry.Dimension == Dimension.Surface && geometry.Covers(new Point(p.Longitude, p.Latitude))))
             .Take(MaxEvents)

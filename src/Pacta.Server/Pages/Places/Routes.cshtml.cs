@@ -6,7 +6,7 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Places;
 
 /// <summary>The routes with their geodesic lengths beside the lengths that claims give, each claim attributed.</summary>
-public sealed class RoutesModel(SqliteStore store) : PageModel
+public sealed class RoutesModel(IStore store) : PageModel
 {
     public RouteComparisonTable Table { get; private set; } = null!;
     public RecordNames Names { get; private set; } = null!;

@@ -15,7 +15,7 @@ namespace Pacta.Server.Pages.Scorecard;
 /// time. The server renders the state as of <c>?asOf=</c>, so the page says everything without script too.
 /// Without <c>?document=</c>, the documents that have obligations, each with its roll-up.
 /// </summary>
-public sealed class ScorecardModel(SqliteStore store, TimeProvider clock) : PageModel
+public sealed class ScorecardModel(IStore store, TimeProvider clock) : PageModel
 {
     public Document? Document { get; private set; }
     public IReadOnlyList<(Document Document, RollUp RollUp)> Documents { get; private set; } = [];

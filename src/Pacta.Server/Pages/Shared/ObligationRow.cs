@@ -11,7 +11,7 @@ public sealed record ObligationRow(Document Document, Provision Provision, Oblig
     /// The state of every obligation of these documents as of a day, by every rule (<see cref="ComplianceCase"/>:
     /// conditions and reciprocal partners in any document, claims about the obligation).
     /// </summary>
-    public static IReadOnlyList<ObligationRow> Of(IEnumerable<Document> documents, SqliteStore store, DateOnly asOf) =>
+    public static IReadOnlyList<ObligationRow> Of(IEnumerable<Document> documents, IStore store, DateOnly asOf) =>
         Of(documents, Compliance(store), asOf);
 
     public static IReadOnlyList<ObligationRow> Of(IEnumerable<Document> documents, ComplianceCase compliance, DateOnly asOf) =>
@@ -19,7 +19,7 @@ public sealed record ObligationRow(Document Document, Provision Provision, Oblig
             new ObligationRow(d, p, compliance.State(o.Id, asOf)))))];
 
     /// <summary>Everything compliance is derived from, read once (assessments and claims are far fewer than events).</summary>
-    public static ComplianceCase Compliance(SqliteStore store) =>
+    public static ComplianceCase Compliance(IStore store) =>
         new(store.All<Document>(), store.All<Assessment>(), store.All<Claim>());
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -8,7 +8,7 @@ namespace Pacta.Server.Pages.Shared;
 /// What pages call records they mention by id: actors by name, sources with their grade, any subject by its
 /// title and page. Actors and sources are few next to events, so a page reads them all once.
 /// </summary>
-public sealed class RecordNames(SqliteStore store)
+public sealed class RecordNames(IStore store)
 {
     private readonly Dictionary<RecordId, Actor> actors = store.All<Actor>().ToDictionary(a => a.Id);
     private readonly Dictionary<RecordId, Source> sources = store.All<Source>().ToDictionary(s => s.Id);

@@ -28,7 +28,7 @@ public sealed partial class AccountsHost : WebApplicationFactory<server::Program
     public string DatabasePath => Path.Combine(folder, "accounts.db");
 
     /// <summary>The store the server uses (the same object), for setting up users and tokens.</summary>
-    public SqliteStore Store => Services.GetRequiredService<SqliteStore>();
+    public IStore Store => Services.GetRequiredService<IStore>();
 
     public int AttemptsPerName { get; init; } = 1000;
 

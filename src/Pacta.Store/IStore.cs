@@ -1,0 +1,117 @@
+using Pacta.Imports;
+using Pacta.Model;
+using Pacta.Store.Accounts;
+
+namespace Pacta.Store;
+
+/// <summary>
+/// A Pacta store, whichever database holds it: a SQLite file (<see cref="SqliteStore"/>) or a PostgreSQL + PostGIS
+/// database (<see cref="Postgres.PostgresStore"/>). Both keep the same records, history, derived indexes and accounts,
+/// and answer every call the same way; <see cref="Stores.Open"/> picks one by the location it is given.
+/// Safe to share between threads.
+/// </summary>
+public interface IStore : IDisposable
+{
+    /// <summary>Where the store is, for messages: a file's full path, or a server and database (never a password).</summary>
+    string Location { get; }
+
+    int SchemaVersion { get; }
+
+    /// <summary>The record with this id, of any kind; null when there is none (an obligation id included: see <see cref="FindObligation"/>).</summary>
+    IRecord? Find(RecordId id);
+
+    /// <summary>The kind of whatever has this id, obligations included; null when nothing has it.</summary>
+    RecordKind? KindOf(RecordId id);
+
+    ObligationInContext? FindObligation(RecordId id);
+
+    /// <summary>Every record of type <typeparamref name="T"/>, ordered by id.</summary>
+    IReadOnlyList<T> All<T>() where T : IRecord;
+
+    /// <summary>Every record of a kind, ordered by id. Obligations are not records of their own: read them from documents.</summary>
+    IReadOnlyList<IRecord> All(RecordKind kind);
+
+    /// <summary>How many of each kind the store holds, obligations included; every kind is listed, with zero when there are none.</summary>
+    IReadOnlyDictionary<RecordKind, int> Counts();
+
+    /// <summary>Every change to the record, oldest first.</summary>
+    IReadOnlyList<Change> History(RecordId id);
+
+    /// <summary>The changes recorded after <paramref name="afterSequence"/>, oldest first: for following the store page by page.</summary>
+    IReadOnlyList<Change> Changes(long afterSequence = 0, int limit = 1000);
+
+    /// <summary>Writes records in one transaction (see <see cref="SqliteStore.Write"/>): all of them, or nothing.</summary>
+    /// <exception cref="StoreException">A reference does not resolve, an id is taken by another kind, or an obligation a record cites was dropped.</exception>
+    WriteSummary Write(IReadOnlyCollection<IRecord> records, ChangeContext context, IReadOnlyDictionary<string, string>? settings = null);
+
+    /// <summary>Deletes records in one transaction; refuses (deleting nothing) while another record still cites one of them.</summary>
+    WriteSummary Delete(IReadOnlyCollection<RecordId> ids, ChangeContext context);
+
+    /// <summary>A store-wide setting (such as the description of the dataset last imported), or null.</summary>
+    string? GetSetting(string key);
+
+    /// <summary>Events matching the filter, ordered by start then id (newest first if asked), a page at a time.</summary>
+    /// <exception cref="InvalidCursorException">The cursor was not made by this store's paging.</exception>
+    EventPage QueryEvents(EventFilter filter, int limit = 100, string? cursor = null, bool newestFirst = false);
+
+    /// <summary>How many events match the filter.</summary>
+    int CountEvents(EventFilter filter);
+
+    /// <summary>Events counted by grid cell of <paramref name="cellDegrees"/>; an event without a point counts at the centre of its place's extent.</summary>
+    IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees);
+
+    /// <summary>Events matching the filter counted per day, week or month of their first possible day, oldest first.</summary>
+    IReadOnlyList<EventCount> CountEventsBy(EventFilter filter, EventPeriod period);
+
+    /// <summary>Places with a name that contains the query, compared folded: exact matches first, then prefixes, then the rest.</summary>
+    IReadOnlyList<Place> FindPlaces(string query);
+
+    /// <summary>The places whose geometry intersects the box, ordered by id.</summary>
+    IReadOnlyList<RecordId> PlacesIntersecting(double minLon, double minLat, double maxLon, double maxLat);
+
+    /// <summary>Starts writing events imported from a dataset, keyed by each row's own id; the import holds the store's writes until disposed.</summary>
+    IEventImport BeginEventImport(ChangeContext context, EventMatching? matching, bool batched);
+
+    User AddUser(string name, Role role, string password, ChangeContext context);
+
+    IReadOnlyList<User> Users();
+
+    User? FindUser(string name);
+
+    bool SetRole(string name, Role role, ChangeContext context);
+
+    bool DisableUser(string name, ChangeContext context);
+
+    NewApiToken AddToken(string userName, DateTimeOffset? expiresAt, ChangeContext context);
+
+    IReadOnlyList<ApiToken> Tokens(string? userName = null);
+
+    bool RevokeToken(long id, ChangeContext context);
+
+    IReadOnlyList<AccountEvent> AccountEvents(string? userName = null);
+
+    User? CheckPassword(string name, string password);
+
+    TokenCheck CheckToken(string? secret, DateTimeOffset now);
+}
+
+/// <summary>
+/// One import of dataset rows into a store (<see cref="IStore.BeginEventImport"/>). Batched, <see cref="Checkpoint"/>
+/// commits what has been written so far; else everything is written in one transaction at <see cref="Complete"/>, and
+/// disposing before then writes nothing.
+/// </summary>
+public interface IEventImport : IDisposable
+{
+    /// <summary>Writes a batch of rows' events in order; returns what became of each row.</summary>
+    IReadOnlyList<ImportOutcome> Put(IReadOnlyList<ReadyEvent> rows);
+
+    /// <summary>Writes a record the rows need unless a record has its id; true when it was written.</summary>
+    bool Ensure(IRecord record);
+
+    /// <summary>Applies a dataset's deletion of a row; false when no event has the key.</summary>
+    bool Remove(EventDataset dataset, string key);
+
+    void Checkpoint();
+
+    void Complete();
+}

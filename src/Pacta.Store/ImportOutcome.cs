@@ -1,0 +1,38 @@
+using Pacta.Model;
+using Pacta.Store.Sqlite;
+
+namespace Pacta.Store;
+
+/// <summary>A dataset row's event with its canonical JSON, made on the thread that read the row (<see cref="From"/>).</summary>
+public sealed class ReadyEvent
+{
+    private ReadyEvent(Event @event, string body)
+    {
+        Event = @event;
+        Body = body;
+    }
+
+    public Event Event { get; }
+
+    internal string Body { get; }
+
+    /// <summary>An event made ready to write (<see cref="IEventImport.Put"/>): its canonical JSON made once, on any thread.</summary>
+    public static ReadyEvent From(Event row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Origins is not [_]) throw new ArgumentException("an imported row's event carries exactly one origin, the row's", nameof(row));
+        return new ReadyEvent(row, CanonicalJson.Serialize(row));
+    }
+}
+
+/// <summary>What an import did with one row: created, updated, linked to another dataset's event, left unchanged, or refused and why.</summary>
+public sealed record ImportOutcome(ImportAction Action, RecordId? Event, OriginMatch? Match = null, string? Reason = null)
+{
+    public static ImportOutcome Created(RecordId id) => new(ImportAction.Created, id);
+    public static ImportOutcome Updated(RecordId id) => new(ImportAction.Updated, id);
+    public static ImportOutcome Linked(RecordId id, OriginMatch match) => new(ImportAction.Linked, id, match);
+    public static ImportOutcome Unchanged(RecordId id) => new(ImportAction.Unchanged, id);
+    public static ImportOutcome Refused(string reason) => new(ImportAction.Refused, null, null, reason);
+}
+
+public enum ImportAction { Created, Updated, Linked, Unchanged, Refused }
