@@ -1,3 +1,4 @@
+using Pacta.Store.Postgres;
 using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
@@ -33,18 +34,19 @@ public static class Stores
     /// </summary>
     /// <exception cref="StoreException">The location holds something that is not a Pacta store, or one written by a newer Pacta.</exception>
     public static IStore Open(string location, TimeProvider? clock = null) =>
-        IsPostgres(location) ? throw new StoreException("PostgreSQL stores are not available yet") : SqliteStore.Open(location, clock);
+        IsPostgres(location) ? PostgresStore.Open(location, clock) : SqliteStore.Open(location, clock);
 
     /// <summary>Whether a store exists at <paramref name="location"/> (a Pacta file, or a database holding Pacta's tables).</summary>
     public static bool Exists(string location) =>
-        IsPostgres(location) ? throw new StoreException("PostgreSQL stores are not available yet") : File.Exists(location);
+        IsPostgres(location) ? PostgresStore.HasStore(location) : File.Exists(location);
 
     /// <summary>A new, empty store at <paramref name="location"/>: a file is deleted first, a database's Pacta tables dropped.</summary>
     public static IStore Replace(string location, TimeProvider? clock = null)
     {
         if (IsPostgres(location))
         {
-            throw new StoreException("PostgreSQL stores are not available yet");
+            PostgresStore.Drop(location);
+            return PostgresStore.Open(location, clock);
         }
         if (File.Exists(location)) File.Delete(location);
         return SqliteStore.Open(location, clock);

@@ -63,15 +63,6 @@ public sealed partial class SqliteStore
             }
             return db.Query(sql, r => (Day: DateOnly.FromDayNumber(r.GetInt32(0)), Count: r.GetInt32(1)), [.. parameters]);
         });
-        return days
-            .GroupBy(d => period switch
-            {
-                EventPeriod.Day => d.Day,
-                EventPeriod.Week => DateOnly.FromDayNumber(d.Day.DayNumber - d.Day.DayNumber % 7),
-                _ => new DateOnly(d.Day.Year, d.Day.Month, 1),
-            })
-            .Select(g => new EventCount(g.Key, g.Sum(d => d.Count)))
-            .OrderBy(c => c.Start)
-            .ToList();
+        return EventPeriods.Group(days, period);
     }
 }

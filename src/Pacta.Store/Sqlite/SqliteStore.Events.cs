@@ -331,25 +331,7 @@ public sealed partial class SqliteStore
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
 
-    private static string MakeCursor(int day, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{day.ToString(CultureInfo.InvariantCulture)}:{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string MakeCursor(int day, string id) => EventCursor.Make(day, id);
 
-    private static (int Day, string Id) ParseCursor(string cursor)
-    {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 += new string('=', (4 - base64.Length % 4) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && int.TryParse(text.AsSpan(0, colon), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var day)
-                && RecordId.IsValid(text[(colon + 1)..]))
-                return (day, text[(colon + 1)..]);
-        }
-        catch (FormatException)
-        {
-            // Reported below with the same message as any other unreadable cursor.
-        }
-        throw new InvalidCursorException($"'{cursor}' is not a cursor this server gave out; start again without one");
-    }
+    private static (int Day, string Id) ParseCursor(string cursor) => EventCursor.Parse(cursor);
 }

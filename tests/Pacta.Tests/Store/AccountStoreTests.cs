@@ -10,17 +10,17 @@ public class AccountStoreTests
     private const string Password = "mediators-meet-at-nine";
     private static readonly ChangeContext Admin = new("root", "pacta user add");
 
-    [Fact]
-    public void A_stored_password_hash_verifies_the_password_and_nothing_else()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_stored_password_hash_verifies_the_password_and_nothing_else(Backend backend)
     {
-        using var temp = new TempStore();
-        using (var store = temp.Open()) store.AddUser("ada", Role.Admin, Password, Admin);
+        using var temp = new TempStore(backend);
+        using (var store = temp.OpenStore()) store.AddUser("ada", Role.Admin, Password, Admin);
 
-        var hash = Assert.Single(RawSqlite.Rows(temp.Path, "SELECT password_hash FROM user_account"));
+        var hash = Assert.Single(temp.RawRows("SELECT password_hash FROM user_account"));
         Assert.DoesNotContain(Password, hash, StringComparison.Ordinal);
         // Identity's format 3: a marker byte, the PRF, the iteration count, the salt and the subkey, in base64.
         Assert.Equal(0x01, Convert.FromBase64String(hash)[0]);
-        using var reopened = temp.Open();
+        using var reopened = temp.OpenStore();
         Assert.Equal("ada", reopened.CheckPassword("ada", Password)?.Name);
         Assert.Equal("ada", reopened.CheckPassword("ADA", Password)?.Name);
         Assert.Null(reopened.CheckPassword("ada", Password + "!"));
@@ -30,24 +30,24 @@ public class AccountStoreTests
         Assert.Null(reopened.CheckPassword("not a name", Password));
     }
 
-    [Fact]
-    public void Two_users_with_one_password_get_different_hashes()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Two_users_with_one_password_get_different_hashes(Backend backend)
     {
-        using var temp = new TempStore();
-        using (var store = temp.Open())
+        using var temp = new TempStore(backend);
+        using (var store = temp.OpenStore())
         {
             store.AddUser("ada", Role.Admin, Password, Admin);
             store.AddUser("bo", Role.Viewer, Password, Admin);
         }
-        var hashes = RawSqlite.Rows(temp.Path, "SELECT password_hash FROM user_account");
+        var hashes = temp.RawRows("SELECT password_hash FROM user_account");
         Assert.Equal(2, hashes.Distinct().Count());
     }
 
-    [Fact]
-    public void A_disabled_user_cannot_sign_in_and_its_tokens_stop_working()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_disabled_user_cannot_sign_in_and_its_tokens_stop_working(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.AddUser("ada", Role.Admin, Password, Admin);
         store.AddUser("bo", Role.Contributor, Password, Admin);
         var token = store.AddToken("bo", null, Admin);
@@ -61,11 +61,11 @@ public class AccountStoreTests
         Assert.Throws<AccountException>(() => store.AddToken("bo", null, Admin));
     }
 
-    [Fact]
-    public void Tokens_are_valid_until_they_expire_or_are_revoked_and_only_their_hash_is_kept()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Tokens_are_valid_until_they_expire_or_are_revoked_and_only_their_hash_is_kept(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.AddUser("ada", Role.Reviewer, Password, Admin);
         var expires = temp.Clock.Now.AddDays(2);
         var made = store.AddToken("ada", expires, Admin);
@@ -90,18 +90,18 @@ public class AccountStoreTests
         foreach (var malformed in new[] { "", "pacta_", other.Secret + "A", other.Secret[6..], "pacta_" + new string('!', 43), "' OR 1=1 --" })
             Assert.Equal(TokenVerdict.Malformed, store.CheckToken(malformed, temp.Clock.Now).Verdict);
 
-        var stored = string.Join("\n", RawSqlite.Rows(temp.Path, "SELECT * FROM api_token"));
+        var stored = string.Join("\n", temp.RawRows("SELECT * FROM api_token"));
         Assert.DoesNotContain(made.Secret[6..], stored, StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexString(TokenSecrets.Digest(made.Secret)), stored, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Refused_changes_write_nothing()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Refused_changes_write_nothing(Backend backend)
     {
-        using var temp = new TempStore();
-        using (var store = temp.Open()) store.AddUser("ada", Role.Admin, Password, Admin);
-        var before = temp.Hash();
-        using (var store = temp.Open())
+        using var temp = new TempStore(backend);
+        using (var store = temp.OpenStore()) store.AddUser("ada", Role.Admin, Password, Admin);
+        var before = temp.Fingerprint();
+        using (var store = temp.OpenStore())
         {
             Assert.Equal("a user 'ada' exists already", Assert.Throws<AccountException>(() => store.AddUser("ADA", Role.Viewer, Password, Admin)).Message);
             Assert.Contains("too short", Assert.Throws<AccountException>(() => store.AddUser("bo", Role.Viewer, "short", Admin)).Message, StringComparison.Ordinal);
@@ -115,14 +115,14 @@ public class AccountStoreTests
             Assert.Contains("would leave no active admin", Assert.Throws<AccountException>(() => store.DisableUser("ada", Admin)).Message, StringComparison.Ordinal);
             Assert.False(store.SetRole("ada", Role.Admin, Admin));
         }
-        Assert.Equal(before, temp.Hash());
+        Assert.Equal(before, temp.Fingerprint());
     }
 
-    [Fact]
-    public void Every_account_change_is_logged_with_who_and_which_command_and_the_records_history_is_untouched()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Every_account_change_is_logged_with_who_and_which_command_and_the_records_history_is_untouched(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(SchemaV1Fixture.Records, Context);
         var changes = store.Changes().Count;
         store.AddUser("ada", Role.Admin, Password, Admin);

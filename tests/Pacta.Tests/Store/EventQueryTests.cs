@@ -29,19 +29,21 @@ public sealed class EventQueryTests : IDisposable
         [new(Armenia.Id, EventActorRole.Participant), new(Azerbaijan.Id, EventActorRole.Participant), new(Russia.Id, EventActorRole.Host)],
         null, new Meeting(MeetingFormat.Trilateral, Russia.Id, [], [Armenia.Id, Azerbaijan.Id], []), null, [Dataset.Id]);
 
-    private readonly TempStore temp = new();
-    private readonly SqliteStore store;
+    private TempStore? temp;
+    private IStore store = null!;
 
-    public EventQueryTests()
+    /// <summary>The small store on one backend, for the test that calls it.</summary>
+    private void Open(Backend backend)
     {
-        store = temp.Open();
+        temp = new TempStore(backend);
+        store = temp.OpenStore();
         store.Write([.. All, Clash, Shelling, Handover, Survey, Talks], Context);
     }
 
     public void Dispose()
     {
-        store.Dispose();
-        temp.Dispose();
+        store?.Dispose();
+        temp?.Dispose();
     }
 
     private static Event Happened(string id, string type, PartialDate start, EventPlace place, params Actor[] actors) =>
@@ -49,9 +51,10 @@ public sealed class EventQueryTests : IDisposable
 
     private List<string> Query(EventFilter filter) => [.. store.QueryEvents(filter, Stores.MaxPageSize).Events.Select(e => e.Id.Value)];
 
-    [Fact]
-    public void Events_come_oldest_first_and_a_cursor_walks_every_page_once()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Events_come_oldest_first_and_a_cursor_walks_every_page_once(Backend backend)
     {
+        Open(backend);
         string[] all = ["clash-2020-09-27", "shelling-2020-10-10", "handover-2020-11-09", "signing-2020-11-09", "survey-2021-05", "talks-2022-10-31"];
         Assert.Equal(all, Query(new EventFilter()));
 
@@ -67,9 +70,10 @@ public sealed class EventQueryTests : IDisposable
         Assert.Equal(all.Reverse(), walked);
     }
 
-    [Fact]
-    public void With_a_start_date_small_pages_walk_short_and_long_events_in_order_both_ways()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void With_a_start_date_small_pages_walk_short_and_long_events_in_order_both_ways(Backend backend)
     {
+        Open(backend);
         // Long events (over 62 days) come from another index than short ones: pages must merge the two in order.
         var year = Happened("war-year-2020", "acled:Battles", PartialDate.Year(2020), new EventPlace(null, new GeoPoint(46.7, 39.8), LocationPrecision.Area), Armenia);
         var autumn = new Event(Id("autumn-2020"), "autumn-2020", EventType.Parse("acled:Battles"), PartialDate.Month(2020, 9), PartialDate.Month(2020, 11),
@@ -99,40 +103,45 @@ public sealed class EventQueryTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Dates_select_events_whose_span_overlaps_them()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Dates_select_events_whose_span_overlaps_them(Backend backend)
     {
+        Open(backend);
         Assert.Equal(["signing-2020-11-09"], Query(new EventFilter(From: new DateOnly(2020, 11, 10), To: new DateOnly(2020, 12, 31))));
         Assert.Equal(["survey-2021-05"], Query(new EventFilter(From: new DateOnly(2021, 5, 31), To: new DateOnly(2021, 5, 31))));
     }
 
-    [Fact]
-    public void A_box_selects_by_point_or_else_by_the_places_extent()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_box_selects_by_point_or_else_by_the_places_extent(Backend backend)
     {
+        Open(backend);
         var karabakh = new BoundingBox(46.5, 39.6, 47.0, 40.0);
         Assert.Equal(["clash-2020-09-27", "handover-2020-11-09", "survey-2021-05"], Query(new EventFilter(Box: karabakh)));
         Assert.Equal(["shelling-2020-10-10"], Query(new EventFilter(Box: new BoundingBox(44, 40, 45, 41))));
     }
 
-    [Fact]
-    public void A_type_matches_itself_and_its_subtypes_only()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_type_matches_itself_and_its_subtypes_only(Backend backend)
     {
+        Open(backend);
         Assert.Equal(["clash-2020-09-27", "shelling-2020-10-10"], Query(new EventFilter(Type: "acled:Battles")));
         Assert.Equal(["clash-2020-09-27"], Query(new EventFilter(Type: "acled:Battles/Armed clash")));
         Assert.Empty(Query(new EventFilter(Type: "acled:Bat")));
     }
 
-    [Fact]
-    public void Actor_and_meeting_filters_combine()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Actor_and_meeting_filters_combine(Backend backend)
     {
+        Open(backend);
         Assert.Equal(["handover-2020-11-09", "signing-2020-11-09", "talks-2022-10-31"], Query(new EventFilter(Actor: Russia.Id)));
         Assert.Equal(["talks-2022-10-31"], Query(new EventFilter(Actor: Russia.Id, Meetings: true)));
         Assert.Equal(["handover-2020-11-09", "signing-2020-11-09"], Query(new EventFilter(Actor: Russia.Id, Meetings: false)));
     }
 
-    [Fact]
-    public void The_count_agrees_with_the_query_for_each_filter()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void The_count_agrees_with_the_query_for_each_filter(Backend backend)
     {
+        Open(backend);
         EventFilter[] filters =
         [
             new(), new(Type: "acled:Battles"), new(Actor: Azerbaijan.Id), new(Meetings: true),
@@ -141,9 +150,10 @@ public sealed class EventQueryTests : IDisposable
         Assert.All(filters, f => Assert.Equal(Query(f).Count, store.CountEvents(f)));
     }
 
-    [Fact]
-    public void The_grid_counts_events_by_point_or_by_the_centre_of_their_places_extent()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void The_grid_counts_events_by_point_or_by_the_centre_of_their_places_extent(Backend backend)
     {
+        Open(backend);
         var cells = store.EventGrid(new EventFilter(), 1.0);
         Assert.Equal(6, cells.Sum(c => c.Count));
         var karabakh = cells.Single(c => c.MinLon == 46 && c.MinLat == 39);
@@ -155,16 +165,18 @@ public sealed class EventQueryTests : IDisposable
         Assert.Equal(2, battles.Sum(c => c.Count));
     }
 
-    [Fact]
-    public void A_cursor_not_made_by_the_store_is_refused()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_cursor_not_made_by_the_store_is_refused(Backend backend)
     {
+        Open(backend);
         Assert.Throws<InvalidCursorException>(() => store.QueryEvents(new EventFilter(), 10, "not-a-cursor"));
         Assert.Throws<InvalidCursorException>(() => store.QueryEvents(new EventFilter(), 10, "MTIzOk5PVCBBTiBJRA"));
     }
 
-    [Fact]
-    public void Events_are_counted_per_day_week_and_month_of_their_first_day()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Events_are_counted_per_day_week_and_month_of_their_first_day(Backend backend)
     {
+        Open(backend);
         static List<(string, int)> Counts(IReadOnlyList<EventCount> counts) =>
             [.. counts.Select(c => (c.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Count))];
 

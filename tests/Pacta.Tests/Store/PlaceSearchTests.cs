@@ -28,11 +28,11 @@ public class PlaceSearchTests
         Assert.Equal(KhankendiStepanakert.Id, found[0].Id);
     }
 
-    [Fact]
-    public void FindPlaces_puts_the_exact_match_before_names_that_only_start_with_it()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void FindPlaces_puts_the_exact_match_before_names_that_only_start_with_it(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         Assert.Equal([ShushaShushi.Id, Shushakend.Id], store.FindPlaces("Susa").Select(p => p.Id));
@@ -40,23 +40,26 @@ public class PlaceSearchTests
     }
 
     [Theory]
-    [InlineData("Atlantis")]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void FindPlaces_finds_nothing_for_a_name_no_place_has(string query)
+    [InlineData("Atlantis", Backend.Sqlite)]
+    [InlineData("", Backend.Sqlite)]
+    [InlineData("   ", Backend.Sqlite)]
+    [InlineData("Atlantis", Backend.Postgres)]
+    [InlineData("", Backend.Postgres)]
+    [InlineData("   ", Backend.Postgres)]
+    public void FindPlaces_finds_nothing_for_a_name_no_place_has(string query, Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         Assert.Empty(store.FindPlaces(query));
     }
 
-    [Fact]
-    public void FindPlaces_forgets_a_name_the_place_no_longer_has()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void FindPlaces_forgets_a_name_the_place_no_longer_has(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
         var renamed = new Place(Shushakend.Id, PlaceKind.Settlement, [new("Shushakend", "en", [])], null, null, null, [], null, [Dataset.Id]);
 
@@ -66,11 +69,11 @@ public class PlaceSearchTests
         Assert.Equal([Shushakend.Id], store.FindPlaces("shushakend").Select(p => p.Id));
     }
 
-    [Fact]
-    public void PlacesIntersecting_finds_the_places_whose_geometry_meets_the_box()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void PlacesIntersecting_finds_the_places_whose_geometry_meets_the_box(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         Assert.Equal([KhankendiStepanakert.Id], store.PlacesIntersecting(46.70, 39.80, 46.80, 39.83));
@@ -80,11 +83,11 @@ public class PlaceSearchTests
         Assert.Empty(store.PlacesIntersecting(10, 10, 11, 11));
     }
 
-    [Fact]
-    public void PlacesIntersecting_tests_the_geometry_itself_not_only_its_bounding_box()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void PlacesIntersecting_tests_the_geometry_itself_not_only_its_bounding_box(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         // Inside the triangle's bounding box, beyond its long side.
@@ -92,11 +95,11 @@ public class PlaceSearchTests
         Assert.Equal([Triangle.Id], store.PlacesIntersecting(46.10, 39.10, 46.20, 39.20));
     }
 
-    [Fact]
-    public void PlacesIntersecting_forgets_a_deleted_place()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void PlacesIntersecting_forgets_a_deleted_place(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         store.Delete([Triangle.Id], Context);
@@ -104,11 +107,11 @@ public class PlaceSearchTests
         Assert.Empty(store.PlacesIntersecting(46.10, 39.10, 46.20, 39.20));
     }
 
-    [Fact]
-    public void PlacesIntersecting_refuses_a_box_turned_inside_out()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void PlacesIntersecting_refuses_a_box_turned_inside_out(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
 
         Assert.Throws<ArgumentException>(() => store.PlacesIntersecting(47, 39, 46, 40));
         Assert.Throws<ArgumentException>(() => store.PlacesIntersecting(double.NaN, 39, 46, 40));

@@ -22,13 +22,13 @@ public class SqliteStoreTests
         Assert.All(Enum.GetValues<RecordKind>(), kind => Assert.Equal(0, store.Counts()[kind]));
     }
 
-    [Fact]
-    public void Records_survive_closing_and_reopening_the_store()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Records_survive_closing_and_reopening_the_store(Backend backend)
     {
-        using var temp = new TempStore();
-        using (var store = temp.Open()) store.Write(All, Context);
+        using var temp = new TempStore(backend);
+        using (var store = temp.OpenStore()) store.Write(All, Context);
 
-        using var reopened = temp.Open();
+        using var reopened = temp.OpenStore();
 
         Assert.Equal(SqliteStore.LatestSchemaVersion, reopened.SchemaVersion);
         Assert.Equal(Json(KhankendiStepanakert), Json(reopened.Find(KhankendiStepanakert.Id)!));
@@ -51,11 +51,11 @@ public class SqliteStoreTests
         Assert.Equal(before, temp.Hash());
     }
 
-    [Fact]
-    public void Every_written_record_reads_back_with_the_same_json()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Every_written_record_reads_back_with_the_same_json(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
 
         var summary = store.Write(All, Context);
 
@@ -69,11 +69,11 @@ public class SqliteStoreTests
         });
     }
 
-    [Fact]
-    public void All_lists_a_kind_ordered_by_id()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void All_lists_a_kind_ordered_by_id(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         Assert.Equal(["armenia", "azerbaijan", "pacta-editors", "russia"], store.All<Actor>().Select(a => a.Id.Value));
@@ -82,11 +82,11 @@ public class SqliteStoreTests
         Assert.Throws<ArgumentException>(() => store.All(RecordKind.Obligation));
     }
 
-    [Fact]
-    public void Counts_lists_every_kind_with_obligations_and_zeros()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Counts_lists_every_kind_with_obligations_and_zeros(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         var counts = store.Counts();
@@ -99,11 +99,11 @@ public class SqliteStoreTests
         Assert.Equal(0, counts[RecordKind.Claim]);
     }
 
-    [Fact]
-    public void KindOf_names_records_and_obligations_alike()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void KindOf_names_records_and_obligations_alike(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         Assert.Equal(RecordKind.Place, store.KindOf(ShushaShushi.Id));
@@ -112,11 +112,11 @@ public class SqliteStoreTests
         Assert.Null(store.Find(Id("ts2020-peacekeepers")));
     }
 
-    [Fact]
-    public void FindObligation_gives_the_obligation_with_its_document_and_provision()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void FindObligation_gives_the_obligation_with_its_document_and_provision(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         var found = store.FindObligation(Id("ts2020-peacekeepers"));
@@ -128,28 +128,28 @@ public class SqliteStoreTests
         Assert.Null(store.FindObligation(Armenia.Id));
     }
 
-    [Fact]
-    public void Writing_the_same_records_again_changes_nothing_not_even_a_byte()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Writing_the_same_records_again_changes_nothing_not_even_a_byte(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
         var changes = store.Changes().Count;
-        var before = temp.Hash();
+        var before = temp.Fingerprint();
         temp.Clock.Advance(TimeSpan.FromHours(1));
 
         var summary = store.Write(All, Context);
 
         Assert.Equal(new WriteSummary(0, 0, All.Count, 0), summary);
         Assert.Equal(changes, store.Changes().Count);
-        Assert.Equal(before, temp.Hash());
+        Assert.Equal(before, temp.Fingerprint());
     }
 
-    [Fact]
-    public void An_update_records_one_change_with_the_json_before_and_after()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void An_update_records_one_change_with_the_json_before_and_after(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
         var renamed = new Actor(Armenia.Id, ActorKind.State, "The Republic of Armenia", "Armenia", [], [Dataset.Id]);
         temp.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -184,11 +184,11 @@ public class SqliteStoreTests
         Assert.Equal("2026-11-29T10:30:00.0000000Z", command.ExecuteScalar());
     }
 
-    [Fact]
-    public void Changes_pages_through_every_change_in_order()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Changes_pages_through_every_change_in_order(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         var first = store.Changes(limit: 5);
@@ -200,13 +200,13 @@ public class SqliteStoreTests
         Assert.Null(first[0].Before);
     }
 
-    [Fact]
-    public void A_dangling_reference_is_refused_and_leaves_the_file_byte_for_byte_unchanged()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_dangling_reference_is_refused_and_leaves_the_file_byte_for_byte_unchanged(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
-        var before = temp.Hash();
+        var before = temp.Fingerprint();
         var minister = new Actor(Id("foreign-minister"), ActorKind.Person, "A foreign minister", null,
             [new("Minister of Foreign Affairs", Id("atlantis"), null, null)], [Dataset.Id]);
         var topic = new Topic(Id("casualty-count"), "How many died", null, [Dataset.Id]);
@@ -216,14 +216,14 @@ public class SqliteStoreTests
         Assert.Equal(["'foreign-minister' roles[0].of: 'atlantis' does not exist"], refused.Problems);
         Assert.Contains("atlantis", refused.Message, StringComparison.Ordinal);
         Assert.Null(store.Find(topic.Id));
-        Assert.Equal(before, temp.Hash());
+        Assert.Equal(before, temp.Fingerprint());
     }
 
-    [Fact]
-    public void A_reference_to_the_wrong_kind_is_refused()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_reference_to_the_wrong_kind_is_refused(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
         var misdirected = new Assessment(Id("misdirected"), Armenia.Id, PartialDate.Year(2021), AssessmentStatus.Disputed,
             new PamScore(2), "Assessed against the wrong kind of record.", [], Editors.Id, [Dataset.Id]);
@@ -233,22 +233,22 @@ public class SqliteStoreTests
         Assert.Equal(["'misdirected' obligation: 'armenia' is an actor, not an obligation"], refused.Problems);
     }
 
-    [Fact]
-    public void Records_written_together_may_cite_each_other_in_any_order()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Records_written_together_may_cite_each_other_in_any_order(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
 
         var summary = store.Write(All.Reverse().ToList(), Context);
 
         Assert.Equal(All.Count, summary.Created);
     }
 
-    [Fact]
-    public void An_id_cannot_name_two_kinds_of_record()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void An_id_cannot_name_two_kinds_of_record(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
         var clash = new Topic(Armenia.Id, "Armenia as a topic", null, [Dataset.Id]);
         var obligationClash = new Topic(Id("ts2020-ceasefire"), "The ceasefire", null, [Dataset.Id]);
@@ -260,11 +260,11 @@ public class SqliteStoreTests
         Assert.Contains("an obligation of 'trilateral-statement-2020-11-10'", refused.Problems[1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Dropping_an_obligation_that_an_assessment_cites_is_refused()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Dropping_an_obligation_that_an_assessment_cites_is_refused(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
         var withoutCeasefire = new Document(Statement.Id, Statement.Kind, Statement.Title, Statement.ShortTitle, Statement.Stage,
             Statement.Status, Statement.Dates, Statement.PaxId, Statement.Signatories, Statement.Links, Statement.Texts,
@@ -276,26 +276,26 @@ public class SqliteStoreTests
         Assert.Equal(RecordKind.Obligation, store.KindOf(Id("ts2020-ceasefire")));
     }
 
-    [Fact]
-    public void Delete_is_refused_while_another_record_cites_the_record()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Delete_is_refused_while_another_record_cites_the_record(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
-        var before = temp.Hash();
+        var before = temp.Fingerprint();
 
         var refused = Assert.Throws<StoreException>(() => store.Delete([Signing.Id], Context));
 
         Assert.Equal(["'signing-2020-11-09' is still cited by 'ts2020-ceasefire-2021' at evidence[0]"], refused.Problems);
         Assert.NotNull(store.Find(Signing.Id));
-        Assert.Equal(before, temp.Hash());
+        Assert.Equal(before, temp.Fingerprint());
     }
 
-    [Fact]
-    public void Delete_is_refused_while_another_record_cites_an_obligation_of_the_document()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Delete_is_refused_while_another_record_cites_an_obligation_of_the_document(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         var refused = Assert.Throws<StoreException>(() => store.Delete([Statement.Id], Context));
@@ -303,11 +303,11 @@ public class SqliteStoreTests
         Assert.Equal(["'ts2020-ceasefire' is still cited by 'ts2020-ceasefire-2021' at obligation"], refused.Problems);
     }
 
-    [Fact]
-    public void Records_that_cite_each_other_can_be_deleted_together()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Records_that_cite_each_other_can_be_deleted_together(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         var summary = store.Delete([CeasefireHeld.Id, Statement.Id, Signing.Id], new ChangeContext("editor", "pacta delete"));
@@ -322,11 +322,11 @@ public class SqliteStoreTests
         Assert.Null(deletion.After);
     }
 
-    [Fact]
-    public void Delete_refuses_unknown_ids_and_obligation_ids()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Delete_refuses_unknown_ids_and_obligation_ids(Backend backend)
     {
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
         store.Write(All, Context);
 
         var refused = Assert.Throws<StoreException>(() => store.Delete([Id("atlantis"), Id("ts2020-peacekeepers")], Context));
@@ -336,11 +336,11 @@ public class SqliteStoreTests
             refused.Problems);
     }
 
-    [Fact]
-    public void A_disposed_store_says_so()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_disposed_store_says_so(Backend backend)
     {
-        using var temp = new TempStore();
-        var store = temp.Open();
+        using var temp = new TempStore(backend);
+        var store = temp.OpenStore();
         store.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => store.Find(Armenia.Id));

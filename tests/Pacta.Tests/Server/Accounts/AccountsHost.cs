@@ -81,7 +81,7 @@ public sealed partial class AccountsHost : WebApplicationFactory<server::Program
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton(_ => SqliteStore.Open(DatabasePath, Clock));
+            services.AddSingleton<IStore>(_ => SqliteStore.Open(DatabasePath, Clock));
             services.Configure<AccountOptions>(options =>
             {
                 options.LoginAttemptsPerName = AttemptsPerName;

@@ -1,0 +1,100 @@
+using Pacta.Model;
+using Pacta.Places;
+using Pacta.Store.Sqlite;
+
+namespace Pacta.Store.Postgres;
+
+/// <summary>
+/// The rows derived from record bodies in a PostgreSQL store: the same as the SQLite store's (<see cref="DerivedIndexes"/>),
+/// with PostGIS geometries where SQLite keeps R*Trees and cell keys. No counts are kept per cell or day: PostgreSQL
+/// counts them from the indexes when asked.
+/// </summary>
+internal static class PostgresRows
+{
+    private const string InsertEvent =
+        """
+        INSERT INTO event_index (id, first_day, last_day, type, lon, lat, geom, place_id, is_meeting)
+        VALUES (@id, @first, @last, @type, @lon::float8, @lat::float8,
+                CASE WHEN @lon::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(@lon::float8, @lat::float8), 4326) END,
+                @place, @meeting)
+        """;
+
+    /// <summary>Writes a record's derived rows now.</summary>
+    public static void Add(PgSession db, IRecord record, long run = 0)
+    {
+        var statements = new List<(string, (string, object?)[])>();
+        Gather(statements, record, run);
+        db.ExecuteBatch(statements);
+    }
+
+    /// <summary>Adds the statements that write a record's derived rows to <paramref name="statements"/>, for one round trip.</summary>
+    public static void Gather(List<(string Sql, (string Name, object? Value)[] Parameters)> statements, IRecord record, long run)
+    {
+        var id = record.Id.Value;
+        foreach (var reference in record.References())
+        {
+            // An event's actors and place are in event_actor and event_index, which Citations reads too.
+            if (record is Event && DerivedIndexes.IsIndexedElsewhere(reference.Path)) continue;
+            statements.Add(("INSERT INTO reference (from_id, path, to_id) VALUES (@from, @path, @to)",
+                [("from", id), ("path", reference.Path), ("to", reference.Target.Value)]));
+        }
+        switch (record)
+        {
+            case Document document:
+                foreach (var provision in document.Provisions)
+                {
+                    foreach (var obligation in provision.Obligations)
+                    {
+                        statements.Add(("INSERT INTO obligation (id, document_id, provision_eid) VALUES (@id, @document, @provision)",
+                            [("id", obligation.Id.Value), ("document", id), ("provision", provision.EId)]));
+                        foreach (var bearer in obligation.Bearers)
+                            statements.Add(("INSERT INTO obligation_bearer (obligation_id, actor_id) VALUES (@obligation, @actor)",
+                                [("obligation", obligation.Id.Value), ("actor", bearer.Value)]));
+                    }
+                }
+                break;
+            case Place place:
+                foreach (var name in place.Names)
+                    statements.Add(("INSERT INTO place_name (place_id, text, folded, lang) VALUES (@place, @text, @folded, @lang)",
+                        [("place", id), ("text", name.Text), ("folded", NameFolding.Fold(name.Text)), ("lang", name.Lang)]));
+                if (place.Geometry is { } geometry)
+                {
+                    var copy = geometry.Copy();
+                    copy.SRID = 4326;
+                    statements.Add(("INSERT INTO place_geometry (place_id, geom) VALUES (@place, @geom)", [("place", id), ("geom", copy)]));
+                }
+                break;
+            case Event @event:
+                // Only the event's own point: a point taken from its place would go stale when the place moves.
+                var point = @event.Place?.Point;
+                statements.Add((InsertEvent,
+                [
+                    ("id", id), ("first", @event.Start.First.DayNumber), ("last", @event.LastDay.DayNumber), ("type", @event.Type.ToString()),
+                    ("lon", point?.Longitude), ("lat", point?.Latitude), ("place", @event.Place?.Ref?.Value), ("meeting", @event.Meeting is not null),
+                ]));
+                foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
+                    statements.Add(("INSERT INTO event_actor (event_id, actor_id) VALUES (@event, @actor)", [("event", id), ("actor", actor.Value)]));
+                foreach (var origin in @event.Origins ?? [])
+                    statements.Add(("INSERT INTO event_origin (dataset, key, event_id, digest, run) VALUES (@dataset, @key, @event, @digest, @run)",
+                        [("dataset", Vocabulary.Text(origin.Dataset)), ("key", origin.Key), ("event", id), ("digest", origin.Digest), ("run", run)]));
+                break;
+        }
+    }
+
+    /// <summary>Removes every row derived from the record, in one round trip.</summary>
+    public static void Remove(PgSession db, RecordId recordId)
+    {
+        (string, object?)[] id = [("id", recordId.Value)];
+        db.ExecuteBatch(
+        [
+            ("DELETE FROM place_geometry WHERE place_id = @id", id),
+            ("DELETE FROM place_name WHERE place_id = @id", id),
+            ("DELETE FROM event_origin WHERE event_id = @id", id),
+            ("DELETE FROM event_actor WHERE event_id = @id", id),
+            ("DELETE FROM event_index WHERE id = @id", id),
+            ("DELETE FROM obligation_bearer WHERE obligation_id IN (SELECT id FROM obligation WHERE document_id = @id)", id),
+            ("DELETE FROM obligation WHERE document_id = @id", id),
+            ("DELETE FROM reference WHERE from_id = @id", id),
+        ]);
+    }
+}

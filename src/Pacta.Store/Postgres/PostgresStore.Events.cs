@@ -1,0 +1,189 @@
+using System.Globalization;
+using Pacta.Model;
+using Pacta.Store.Sqlite;
+
+namespace Pacta.Store.Postgres;
+
+public sealed partial class PostgresStore
+{
+    /// <summary>
+    /// Events matching the filter in (first day, id) order, newest first if asked, a page at a time; the cursor is the
+    /// SQLite store's (<see cref="EventCursor"/>). Read from the (first_day, id) index in order; a box narrows by the
+    /// GiST index of points, the exact coordinates deciding at its edges.
+    /// </summary>
+    public EventPage QueryEvents(EventFilter filter, int limit = 100, string? cursor = null, bool newestFirst = false)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, Stores.MaxPageSize);
+        var position = cursor is null ? ((int Day, string Id)?)null : EventCursor.Parse(cursor);
+        var parameters = new List<(string Name, object? Value)>();
+        var where = Conditions(filter, parameters);
+        if (position is var (day, id))
+        {
+            where.Add(newestFirst ? "(e.first_day, e.id) < (@cursorDay, @cursorId)" : "(e.first_day, e.id) > (@cursorDay, @cursorId)");
+            parameters.Add(("cursorDay", day));
+            parameters.Add(("cursorId", id));
+        }
+        var order = newestFirst ? "DESC" : "ASC";
+        parameters.Add(("limit", limit + 1));
+        var sql = $"""
+            SELECT e.id, e.first_day, r.body
+            FROM event_index e JOIN record r ON r.id = e.id
+            {Where(where)}
+            ORDER BY e.first_day {order}, e.id {order}
+            LIMIT @limit
+            """;
+        return Reading(db =>
+        {
+            var rows = db.Query(sql, r => (Id: r.GetString(0), Day: r.GetInt32(1), Body: r.GetString(2)), [.. parameters]);
+            var events = rows.Take(limit).Select(r => (Event)Read(new RecordId(r.Id), RecordKind.Event, r.Body)).ToList();
+            var next = rows.Count > limit ? EventCursor.Make(rows[limit - 1].Day, rows[limit - 1].Id) : null;
+            return new EventPage(events, next);
+        });
+    }
+
+    public int CountEvents(EventFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var parameters = new List<(string Name, object? Value)>();
+        var sql = $"SELECT COUNT(*) FROM event_index e {Where(Conditions(filter, parameters))}";
+        return Reading(db => Convert.ToInt32(db.Scalar(sql, [.. parameters]), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Events counted by grid cell, in the SQLite store's cells and order. An event without a point counts at the centre
+    /// of its place's extent. At one of <see cref="Stores.GridLevels"/>, for events that are not meetings with no other
+    /// filter than a box, the answer is the SQLite store's kept grid: whole cells that touch the box, means of positions
+    /// rounded to micro-degrees.
+    /// </summary>
+    public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
+            throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
+        var kept = Stores.GridLevels.Contains(cellDegrees) && filter with { Box = null } == new EventFilter(Meetings: false);
+        var parameters = new List<(string Name, object? Value)> { ("cell", cellDegrees) };
+        var conditions = Conditions(filter with { Box = null }, parameters);
+        var pointWhere = new List<string>(conditions) { "e.geom IS NOT NULL" };
+        var placeWhere = new List<string>(conditions) { "e.geom IS NULL", "e.place_id IS NOT NULL" };
+        if (filter.Box is { } box)
+        {
+            AddBox(parameters, box);
+            placeWhere.Add("g.geom && ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326)");
+            if (kept)
+            {
+                // Whole cells that touch the box.
+                var (minX, minY) = EventCells.Cell(box.MinLon, box.MinLat, cellDegrees);
+                var (maxX, maxY) = EventCells.Cell(box.MaxLon, box.MaxLat, cellDegrees);
+                pointWhere.Add("floor((e.lon + 180) / @cell) BETWEEN @minX AND @maxX AND floor((e.lat + 90) / @cell) BETWEEN @minY AND @maxY");
+                parameters.AddRange([("minX", (double)minX), ("maxX", (double)maxX), ("minY", (double)minY), ("maxY", (double)maxY)]);
+            }
+            else
+            {
+                pointWhere.Add(PointsInBox);
+            }
+        }
+        var pointSql = kept
+            ? "SUM(round(lon * 1000000)), SUM(round(lat * 1000000))"
+            : "SUM(lon), SUM(lat)";
+        var sql = $"""
+            SELECT floor((lon + 180) / @cell)::bigint AS x, floor((lat + 90) / @cell)::bigint AS y, COUNT(*), {pointSql}, false
+            FROM (SELECT e.lon, e.lat FROM event_index e {Where(pointWhere)}) AS p
+            GROUP BY x, y
+            UNION ALL
+            SELECT floor((lon + 180) / @cell)::bigint AS x, floor((lat + 90) / @cell)::bigint AS y, COUNT(*), SUM(lon), SUM(lat), true
+            FROM (SELECT (ST_XMin(g.geom) + ST_XMax(g.geom)) / 2 AS lon, (ST_YMin(g.geom) + ST_YMax(g.geom)) / 2 AS lat
+                  FROM event_index e JOIN place_geometry g ON g.place_id = e.place_id {Where(placeWhere)}) AS c
+            GROUP BY x, y
+            """;
+        var rows = Reading(db => db.Query(sql, r => (X: r.GetInt64(0), Y: r.GetInt64(1), Count: r.GetInt64(2), SumLon: r.GetDouble(3), SumLat: r.GetDouble(4), Placed: r.GetBoolean(5)),
+            [.. parameters]));
+        var cells = new Dictionary<(long X, long Y), (long Count, double Lon, double Lat)>();
+        // Points first, then the events placed by their place merged into the same cells, as the SQLite store does.
+        foreach (var row in rows.OrderBy(r => r.Placed))
+        {
+            var (lon, lat) = kept && !row.Placed
+                ? (row.SumLon / 1_000_000 / row.Count, row.SumLat / 1_000_000 / row.Count)
+                : (row.SumLon / row.Count, row.SumLat / row.Count);
+            if (cells.TryGetValue((row.X, row.Y), out var c))
+            {
+                var count = c.Count + row.Count;
+                cells[(row.X, row.Y)] = (count, (c.Lon * c.Count + lon * row.Count) / count, (c.Lat * c.Count + lat * row.Count) / count);
+            }
+            else
+            {
+                cells[(row.X, row.Y)] = (row.Count, lon, lat);
+            }
+        }
+        return cells.OrderBy(c => c.Key.X).ThenBy(c => c.Key.Y)
+            .Select(c => new GridCell(c.Key.X * cellDegrees - 180, c.Key.Y * cellDegrees - 90, (c.Key.X + 1) * cellDegrees - 180, (c.Key.Y + 1) * cellDegrees - 90,
+                (int)c.Value.Count, c.Value.Lon, c.Value.Lat))
+            .ToList();
+    }
+
+    /// <summary>Events matching the filter counted per day by the database, then per week or month here.</summary>
+    public IReadOnlyList<EventCount> CountEventsBy(EventFilter filter, EventPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!Enum.IsDefined(period)) throw new ArgumentOutOfRangeException(nameof(period), period, "count by day, week or month");
+        var parameters = new List<(string Name, object? Value)>();
+        var sql = $"SELECT e.first_day, COUNT(*) FROM event_index e {Where(Conditions(filter, parameters))} GROUP BY e.first_day ORDER BY e.first_day";
+        var days = Reading(db => db.Query(sql, r => (Day: DateOnly.FromDayNumber(r.GetInt32(0)), Count: (int)r.GetInt64(1)), [.. parameters]));
+        return EventPeriods.Group(days, period);
+    }
+
+    /// <summary>A point in the box: the GiST index finds the candidates (its boxes are rounded outwards), the coordinates decide.</summary>
+    private const string PointsInBox =
+        "(e.geom && ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326) AND e.lon BETWEEN @minLon AND @maxLon AND e.lat BETWEEN @minLat AND @maxLat)";
+
+    /// <summary>The filter as conditions on <c>event_index e</c>, with the same meaning as in the SQLite store.</summary>
+    private static List<string> Conditions(EventFilter filter, List<(string Name, object? Value)> parameters)
+    {
+        var where = new List<string>();
+        if (filter.From is { } from)
+        {
+            // Events that run into the start: the index of events longer than a day finds those that began before it.
+            where.Add("e.last_day >= @from");
+            parameters.Add(("from", from.DayNumber));
+        }
+        if (filter.To is { } to)
+        {
+            where.Add("e.first_day <= @to");
+            parameters.Add(("to", to.DayNumber));
+        }
+        if (filter.Type is { } type)
+        {
+            // The type itself or one of its sub-types ("acled:Battles/…").
+            where.Add("(e.type = @type OR (e.type > @type || '/' AND e.type < @type || '0'))");
+            parameters.Add(("type", type));
+        }
+        if (filter.Actor is { } actor)
+        {
+            where.Add("e.id IN (SELECT event_id FROM event_actor WHERE actor_id = @actor)");
+            parameters.Add(("actor", actor.Value));
+        }
+        if (filter.Meetings is { } meetings) where.Add(meetings ? "e.is_meeting" : "NOT e.is_meeting");
+        if (filter.Box is { } box)
+        {
+            where.Add($"""
+                ({PointsInBox}
+                 OR (e.geom IS NULL AND e.place_id IN (
+                        SELECT g.place_id FROM place_geometry g WHERE g.geom && ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326))))
+                """);
+            AddBox(parameters, box);
+        }
+        return where;
+    }
+
+    private static void AddBox(List<(string Name, object? Value)> parameters, BoundingBox box)
+    {
+        if (parameters.Any(p => p.Name == "minLon")) return;
+        parameters.Add(("minLon", box.MinLon));
+        parameters.Add(("maxLon", box.MaxLon));
+        parameters.Add(("minLat", box.MinLat));
+        parameters.Add(("maxLat", box.MaxLat));
+    }
+
+    private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+}

@@ -1,0 +1,312 @@
+using Npgsql;
+using Pacta.Model;
+using Pacta.Store.Sqlite;
+
+namespace Pacta.Store.Postgres;
+
+/// <summary>
+/// A store in a PostgreSQL 15 + PostGIS 3 database: the same records, history, derived indexes and accounts as the
+/// SQLite store (<see cref="PostgresSchema"/>), answering every call of <see cref="IStore"/> the same way. One pooled
+/// <see cref="NpgsqlDataSource"/>: reads run at once, each on a connection of its own in a read-only snapshot; writes
+/// take turns, in this process under a lock and across processes under the database's advisory write lock.
+/// </summary>
+public sealed partial class PostgresStore : IStore
+{
+    /// <summary>The key of the advisory lock a write transaction holds: one writer per database, as in a SQLite file.</summary>
+    internal const long WriteLockKey = 0x7061637461; // "pacta"
+
+    private const string SchemaVersionKey = "schema-version";
+
+    private readonly NpgsqlDataSource source;
+    private readonly TimeProvider clock;
+    private readonly Lock gate = new();
+
+    /// <summary>The session of the write under way on the thread that holds <see cref="gate"/>: its reads go through it.</summary>
+    private PgSession? writing;
+    private volatile bool disposed;
+
+    private PostgresStore(NpgsqlDataSource source, string location, TimeProvider clock, int schemaVersion)
+    {
+        this.source = source;
+        Location = location;
+        this.clock = clock;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>The server and database, as <c>postgresql://user@host:port/database</c>: never the password.</summary>
+    public string Location { get; }
+
+    public int SchemaVersion { get; }
+
+    /// <summary>
+    /// Opens the store in the database the connection string names, making its tables (and the PostGIS extension) when
+    /// the database has none.
+    /// </summary>
+    /// <exception cref="StoreException">The server cannot be reached, PostGIS cannot be had, or the store was made by a newer Pacta.</exception>
+    public static PostgresStore Open(string connectionString, TimeProvider? clock = null)
+    {
+        var (source, location) = Connect(connectionString);
+        try
+        {
+            var version = Prepare(source, location);
+            return new PostgresStore(source, location, clock ?? TimeProvider.System, version);
+        }
+        catch (NpgsqlException e)
+        {
+            source.Dispose();
+            throw new StoreException($"cannot open the store {location}: {e.Message}", e);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the database holds a Pacta store.</summary>
+    /// <exception cref="StoreException">The server cannot be reached.</exception>
+    public static bool HasStore(string connectionString)
+    {
+        var (source, location) = Connect(connectionString);
+        using (source)
+        {
+            try
+            {
+                using var connection = source.OpenConnection();
+                using var command = new NpgsqlCommand("SELECT to_regclass('pacta_meta') IS NOT NULL", connection);
+                return command.ExecuteScalar() is true;
+            }
+            catch (NpgsqlException e)
+            {
+                throw new StoreException($"cannot reach the store {location}: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>Drops the store's tables (and with them every record, change and account) from the database, in one transaction.</summary>
+    public static void Drop(string connectionString)
+    {
+        var (source, location) = Connect(connectionString);
+        using (source)
+        {
+            try
+            {
+                using var session = PgSession.ForWriting(source);
+                foreach (var table in PostgresSchema.Tables) session.Execute($"DROP TABLE IF EXISTS {table} CASCADE");
+                session.Commit();
+            }
+            catch (NpgsqlException e)
+            {
+                throw new StoreException($"cannot drop the store {location}: {e.Message}", e);
+            }
+        }
+    }
+
+    private static (NpgsqlDataSource Source, string Location) Connect(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoreException($"'{Redacted(connectionString)}' is not a PostgreSQL connection string: {e.Message}", e);
+        }
+        var location = $"postgresql://{parsed.Username}{(parsed.Username is null ? "" : "@")}{parsed.Host}:{parsed.Port}/{parsed.Database}";
+        var builder = new NpgsqlDataSourceBuilder(parsed.ConnectionString);
+        builder.UseNetTopologySuite();
+        return (builder.Build(), location);
+    }
+
+    /// <summary>A connection string as it may be shown: without its password.</summary>
+    private static string Redacted(string connectionString) =>
+        System.Text.RegularExpressions.Regex.Replace(connectionString, "(?i)(password|pwd)\\s*=[^;]*", "$1=…");
+
+    /// <summary>Makes the tables when there are none; returns the store's schema version.</summary>
+    private static int Prepare(NpgsqlDataSource source, string location)
+    {
+        using var session = PgSession.ForWriting(source);
+        var exists = session.Scalar("SELECT to_regclass('pacta_meta') IS NOT NULL") is true;
+        if (!exists)
+        {
+            foreach (var statement in PostgresSchema.Create) session.Execute(statement);
+            session.Execute("INSERT INTO pacta_meta (key, value) VALUES (@key, @value)",
+                ("key", SchemaVersionKey), ("value", Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            session.Commit();
+            return Stores.LatestSchemaVersion;
+        }
+        var text = session.Scalar("SELECT value FROM pacta_meta WHERE key = @key", ("key", SchemaVersionKey)) as string;
+        if (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            throw new StoreException($"{location} is not a Pacta store: it has no schema version");
+        if (version > Stores.LatestSchemaVersion)
+            throw new StoreException($"{location} is at schema version {version}, newer than this Pacta knows ({Stores.LatestSchemaVersion}): use a newer Pacta");
+        session.Commit();
+        return version;
+    }
+
+    public IRecord? Find(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Reading(db => Load(db, id));
+    }
+
+    public RecordKind? KindOf(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Reading(db => Resolve(db, id));
+    }
+
+    public ObligationInContext? FindObligation(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Reading(db =>
+        {
+            var holder = db.Query("SELECT document_id, provision_eid FROM obligation WHERE id = @id",
+                r => (Document: new RecordId(r.GetString(0)), Provision: r.GetString(1)), ("id", id.Value));
+            if (holder.Count == 0) return null;
+            var document = (Document)Load(db, holder[0].Document)!;
+            var provision = document.Provisions.Single(p => p.EId == holder[0].Provision);
+            return new ObligationInContext(document, provision, provision.Obligations.Single(o => o.Id == id));
+        });
+    }
+
+    public IReadOnlyList<T> All<T>() where T : IRecord =>
+        All(CanonicalJson.KindOf(typeof(T))).Cast<T>().ToList();
+
+    public IReadOnlyList<IRecord> All(RecordKind kind)
+    {
+        CanonicalJson.TypeOf(kind);
+        return Reading(db => db.Query("SELECT id, body FROM record WHERE kind = @kind ORDER BY id",
+            r => Read(new RecordId(r.GetString(0)), kind, r.GetString(1)), ("kind", Vocabulary.Text(kind))));
+    }
+
+    public IReadOnlyDictionary<RecordKind, int> Counts() => Reading(db =>
+    {
+        var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0);
+        foreach (var (kind, count) in db.Query("SELECT kind, COUNT(*) FROM record GROUP BY kind", r => (Vocabulary.Kind(r.GetString(0)), r.GetInt64(1))))
+            counts[kind] = (int)count;
+        counts[RecordKind.Obligation] = Convert.ToInt32(db.Scalar("SELECT COUNT(*) FROM obligation"), System.Globalization.CultureInfo.InvariantCulture);
+        return (IReadOnlyDictionary<RecordKind, int>)counts;
+    });
+
+    private const string SelectChange = "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after FROM change";
+
+    public IReadOnlyList<Change> History(RecordId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Reading(db => db.Query($"{SelectChange} WHERE record_id = @id ORDER BY seq", ReadChange, ("id", id.Value)));
+    }
+
+    public IReadOnlyList<Change> Changes(long afterSequence = 0, int limit = 1000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return Reading(db => db.Query($"{SelectChange} WHERE seq > @after ORDER BY seq LIMIT @limit", ReadChange,
+            ("after", afterSequence), ("limit", limit)));
+    }
+
+    public string? GetSetting(string key) => Reading(db => GetSetting(db, key));
+
+    // Settings share the meta table with the schema version, under a prefix of their own.
+    private const string SettingPrefix = "setting.";
+
+    private static string? GetSetting(PgSession db, string key) =>
+        db.Scalar("SELECT value FROM pacta_meta WHERE key = @key", ("key", SettingPrefix + key)) as string;
+
+    /// <summary>Closes the data source and its pooled connections, waiting for a write under way to end.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed) return;
+            disposed = true;
+            source.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs a read in a snapshot of its own. A thread that holds the writing session (a write or an import under way)
+    /// reads through it instead: it sees its own writes.
+    /// </summary>
+    private T Reading<T>(Func<PgSession, T> work)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (gate.IsHeldByCurrentThread && writing is { } session) return work(session);
+        try
+        {
+            using var db = PgSession.ForReading(source);
+            var result = work(db);
+            db.Commit();
+            return result;
+        }
+        catch (NpgsqlException e)
+        {
+            throw new StoreException($"reading the store {Location} failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> under the lock in one write transaction: committed when it returns, rolled back when it throws.</summary>
+    private T Writing<T>(Func<PgSession, T> work)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            try
+            {
+                using var db = PgSession.ForWriting(source);
+                writing = db;
+                try
+                {
+                    var result = work(db);
+                    db.Commit();
+                    return result;
+                }
+                finally
+                {
+                    writing = null;
+                }
+            }
+            catch (NpgsqlException e)
+            {
+                throw new StoreException($"writing to the store {Location} failed: {e.Message}", e);
+            }
+        }
+    }
+
+    private IRecord? Load(PgSession db, RecordId id)
+    {
+        var rows = db.Query("SELECT kind, body FROM record WHERE id = @id", r => (Kind: Vocabulary.Kind(r.GetString(0)), Body: r.GetString(1)), ("id", id.Value));
+        return rows.Count == 0 ? null : Read(id, rows[0].Kind, rows[0].Body);
+    }
+
+    private IRecord Read(RecordId id, RecordKind kind, string body)
+    {
+        try
+        {
+            return CanonicalJson.Deserialize(kind, body);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException)
+        {
+            throw new StoreException($"the {Vocabulary.Text(kind)} '{id}' in {Location} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static RecordKind? Resolve(PgSession db, RecordId id) =>
+        db.Scalar("SELECT kind FROM record WHERE id = @id UNION ALL SELECT 'obligation' FROM obligation WHERE id = @id LIMIT 1", ("id", id.Value)) is string kind
+            ? Vocabulary.Kind(kind)
+            : null;
+
+    private static Change ReadChange(NpgsqlDataReader r) => new(
+        r.GetInt64(0),
+        Vocabulary.Instant(r.GetString(1)),
+        r.GetString(2),
+        r.GetString(3),
+        r.IsDBNull(4) ? null : r.GetString(4),
+        new RecordId(r.GetString(5)),
+        Vocabulary.Kind(r.GetString(6)),
+        Vocabulary.Operation(r.GetString(7)),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9));
+}
