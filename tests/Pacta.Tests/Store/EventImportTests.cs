@@ -1,0 +1,181 @@
+using Pacta.Imports;
+using Pacta.Model;
+using Pacta.Store;
+using static Pacta.Tests.Store.Samples;
+
+namespace Pacta.Tests.Store;
+
+/// <summary>
+/// Dataset rows written through <see cref="IStore.BeginEventImport"/>, on both backends: keyed by the dataset's own id,
+/// updated by a new digest, refused when a key comes twice or a reference is missing, joined across datasets by the
+/// matching rules, removed by key, and nothing kept of a transaction that did not commit.
+/// </summary>
+public sealed class EventImportTests
+{
+    private static readonly ChangeContext ImportContext = new("test", "pacta import acled");
+
+    private static Event Row(EventDataset dataset, string key, int digest, int day = 5, double lon = 46.93, string title = "clash") => new(
+        ImportedEvent.IdFor(dataset, key), $"{title} {key}", EventType.Parse(dataset == EventDataset.Acled ? "acled:Battles/Armed clash" : "ucdp:state-based"),
+        PartialDate.Day(2020, 10, day), null, new EventPlace(null, new GeoPoint(lon, 40.34), LocationPrecision.Exact),
+        [new EventActor(Armenia.Id, EventActorRole.SideA), new EventActor(Azerbaijan.Id, EventActorRole.SideB)],
+        null, null, null, [Dataset.Id], null, [new EventOrigin(dataset, key, $"{digest:x16}")]);
+
+    private static List<ImportAction> Import(IStore store, EventMatching? matching, params Event[] rows)
+    {
+        using var import = store.BeginEventImport(ImportContext, matching, batched: false);
+        var outcomes = import.Put([.. rows.Select(ReadyEvent.From)]);
+        import.Complete();
+        return [.. outcomes.Select(o => o.Action)];
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Importing_the_same_rows_again_changes_no_record_and_records_no_change(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        Event[] rows = [Row(EventDataset.Acled, "AZE1", 1), Row(EventDataset.Acled, "AZE2", 2, day: 6)];
+
+        Assert.Equal([ImportAction.Created, ImportAction.Created], Import(store, null, rows));
+        var changes = store.Changes().Count;
+        var events = store.All<Event>().Select(e => e.Id).ToList();
+
+        Assert.Equal([ImportAction.Unchanged, ImportAction.Unchanged], Import(store, null, rows));
+        Assert.Equal(changes, store.Changes().Count);
+        Assert.Equal(events, store.All<Event>().Select(e => e.Id));
+        Assert.Equal(2, store.CountEvents(new EventFilter(Actor: Armenia.Id)));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_row_with_a_new_digest_updates_its_event_and_the_history_keeps_both(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        Import(store, null, Row(EventDataset.Acled, "AZE1", 1));
+
+        Assert.Equal([ImportAction.Updated], Import(store, null, Row(EventDataset.Acled, "AZE1", 2, day: 7, title: "shelling")));
+
+        var id = ImportedEvent.IdFor(EventDataset.Acled, "AZE1");
+        var updated = Assert.IsType<Event>(store.Find(id));
+        Assert.Equal("shelling AZE1", updated.Title);
+        Assert.Equal(new DateOnly(2020, 10, 7), updated.Start.First);
+        Assert.Equal([ChangeOperation.Created, ChangeOperation.Updated], store.History(id).Select(c => c.Operation));
+        Assert.Contains("clash AZE1", store.History(id)[1].Before, StringComparison.Ordinal);
+        // The derived rows moved with it: the old day finds nothing.
+        Assert.Equal(0, store.CountEvents(new EventFilter(From: new DateOnly(2020, 10, 5), To: new DateOnly(2020, 10, 5))));
+        Assert.Equal(1, store.CountEvents(new EventFilter(From: new DateOnly(2020, 10, 7), To: new DateOnly(2020, 10, 7))));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_key_twice_in_one_import_and_a_missing_actor_are_refused_and_write_nothing_of_their_own(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        var stranger = Row(EventDataset.Acled, "AZE3", 3);
+        stranger = new Event(stranger.Id, stranger.Title, stranger.Type, stranger.Start, null, stranger.Place,
+            [new EventActor(new RecordId("nobody-we-know"), EventActorRole.SideA)], null, null, null, stranger.Sources, null, stranger.Origins);
+
+        var actions = Import(store, null, Row(EventDataset.Acled, "AZE1", 1), Row(EventDataset.Acled, "AZE1", 1), stranger);
+
+        Assert.Equal([ImportAction.Created, ImportAction.Refused, ImportAction.Refused], actions);
+        Assert.Equal([ImportedEvent.IdFor(EventDataset.Acled, "AZE1")], store.All<Event>().Select(e => e.Id));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void A_row_of_another_dataset_telling_of_the_same_incident_joins_its_event(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        Import(store, new EventMatching(), Row(EventDataset.Acled, "AZE1", 1), Row(EventDataset.Acled, "AZE9", 9, lon: 45.2));
+
+        using (var import = store.BeginEventImport(ImportContext, new EventMatching(), batched: false))
+        {
+            var outcome = Assert.Single(import.Put([ReadyEvent.From(Row(EventDataset.Ucdp, "500001", 101, lon: 46.931))]));
+            Assert.Equal(ImportAction.Linked, outcome.Action);
+            Assert.Equal(ImportedEvent.IdFor(EventDataset.Acled, "AZE1"), outcome.Event);
+            import.Complete();
+        }
+
+        var joined = Assert.IsType<Event>(store.Find(ImportedEvent.IdFor(EventDataset.Acled, "AZE1")));
+        Assert.Equal([EventDataset.Acled, EventDataset.Ucdp], joined.Origins!.Select(o => o.Dataset));
+        Assert.Null(store.Find(ImportedEvent.IdFor(EventDataset.Ucdp, "500001")));
+        Assert.Equal(2, store.CountEvents(new EventFilter()));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Removing_a_key_deletes_an_event_only_that_row_told_of(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        Import(store, null, Row(EventDataset.Acled, "AZE1", 1), Row(EventDataset.Acled, "AZE2", 2));
+
+        using (var import = store.BeginEventImport(ImportContext, null, batched: false))
+        {
+            Assert.True(import.Remove(EventDataset.Acled, "AZE1"));
+            Assert.False(import.Remove(EventDataset.Acled, "AZE404"));
+            import.Complete();
+        }
+
+        Assert.Equal([ImportedEvent.IdFor(EventDataset.Acled, "AZE2")], store.All<Event>().Select(e => e.Id));
+        Assert.Equal(ChangeOperation.Deleted, store.History(ImportedEvent.IdFor(EventDataset.Acled, "AZE1"))[^1].Operation);
+        Assert.Equal(1, store.CountEvents(new EventFilter(Actor: Azerbaijan.Id)));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void An_import_given_back_before_it_completes_leaves_the_store_as_it_was_and_a_rerun_completes_it(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using (var store = temp.OpenStore()) store.Write(All, Context);
+        var before = temp.Fingerprint();
+        Event[] rows = [.. Enumerable.Range(1, 30).Select(i => Row(EventDataset.Acled, $"AZE{i}", i, day: 1 + i % 28))];
+
+        using (var store = temp.OpenStore())
+        using (var import = store.BeginEventImport(ImportContext, null, batched: false))
+            import.Put([.. rows.Select(ReadyEvent.From)]);
+        Assert.Equal(before, temp.Fingerprint());
+
+        // Batched: what was checkpointed stays; running the whole file again completes the rest.
+        using (var store = temp.OpenStore())
+        using (var import = store.BeginEventImport(ImportContext, null, batched: true))
+        {
+            import.Put([.. rows.Take(10).Select(ReadyEvent.From)]);
+            import.Checkpoint();
+            import.Put([.. rows.Skip(10).Take(10).Select(ReadyEvent.From)]);
+        }
+        using (var store = temp.OpenStore())
+        {
+            Assert.Equal(10, store.CountEvents(new EventFilter()));
+            Assert.Equal(
+                [.. Enumerable.Repeat(ImportAction.Unchanged, 10), .. Enumerable.Repeat(ImportAction.Created, 20)],
+                Import(store, null, rows));
+            Assert.Equal(30, store.CountEvents(new EventFilter()));
+            Assert.Equal(30, store.CountEventsBy(new EventFilter(), EventPeriod.Month).Sum(c => c.Count));
+        }
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Readers_are_not_kept_waiting_by_an_import_and_see_only_what_it_committed(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        using var import = store.BeginEventImport(ImportContext, null, batched: true);
+        import.Put([ReadyEvent.From(Row(EventDataset.Acled, "AZE1", 1))]);
+        import.Checkpoint();
+        import.Put([ReadyEvent.From(Row(EventDataset.Acled, "AZE2", 2))]);
+
+        // Another thread reads while the import holds the store's writes and an uncommitted row.
+        (int Count, IRecord? Uncommitted) seen = default;
+        var reader = new Thread(() => seen = (store.CountEvents(new EventFilter()), store.Find(ImportedEvent.IdFor(EventDataset.Acled, "AZE2"))));
+        reader.Start();
+        Assert.True(reader.Join(TimeSpan.FromSeconds(60)), "a read waited for the import");
+        Assert.Equal(1, seen.Count);
+        Assert.Null(seen.Uncommitted);
+        import.Complete();
+        Assert.Equal(2, store.CountEvents(new EventFilter()));
+    }
+}
