@@ -62,8 +62,7 @@ public enum AuditFault
 public sealed record AuditBreak(long? Sequence, string? RecordId, AuditFault Fault, string Reason)
 {
     public override string ToString() =>
-        (Sequence is { } seq ? $"change {seq}" : "the log")
-        + (RecordId is null ? "" : $" ({RecordId})")
+        (Sequence is { } seq ? $"change {seq}" + (RecordId is null ? "" : $" ({RecordId})") : RecordId is null ? "the log" : $"record {RecordId}")
         + ": " + Reason;
 }
 
