@@ -137,10 +137,15 @@ public sealed class AuditChainTests : IDisposable
         var context = new ChangeContext("importer", "pacta import acled rows.csv");
         using (var import = store.BeginEventImport(context, null, batched: true))
         {
-            import.Put([.. Enumerable.Range(0, 100).Select(n => SqliteStore.EventImport.Ready(Imported(n, "a")))]);
+            import.Put([.. Enumerable.Range(0, 60).Select(n => SqliteStore.EventImport.Ready(Imported(n, "000000000000000a")))]);
             import.Checkpoint();
+            import.Put([.. Enumerable.Range(60, 40).Select(n => SqliteStore.EventImport.Ready(Imported(n, "000000000000000a")))]);
+            import.Complete();
+        }
+        using (var import = store.BeginEventImport(context, null, batched: true))
+        {
             // Updates (written at once) and creations (written at the end of the batch) in one batch.
-            import.Put([.. Enumerable.Range(0, 50).SelectMany(i => new[] { 50 + i, 100 + i }).Select(n => SqliteStore.EventImport.Ready(Imported(n, n < 100 ? "b" : "a")))]);
+            import.Put([.. Enumerable.Range(0, 50).SelectMany(i => new[] { 50 + i, 100 + i }).Select(n => SqliteStore.EventImport.Ready(Imported(n, n < 100 ? "000000000000000b" : "000000000000000a")))]);
             import.Complete();
         }
 
@@ -163,7 +168,7 @@ public sealed class AuditChainTests : IDisposable
         var head = store.AuditHead();
         using (var import = store.BeginEventImport(Context, null, batched: false))
         {
-            import.Put([.. Enumerable.Range(0, 10).Select(n => SqliteStore.EventImport.Ready(Imported(n, "a")))]);
+            import.Put([.. Enumerable.Range(0, 10).Select(n => SqliteStore.EventImport.Ready(Imported(n, "000000000000000a")))]);
         }
         store.Write([new Actor(Russia.Id, ActorKind.State, "Russia", null, [], [Dataset.Id])], Context);
 

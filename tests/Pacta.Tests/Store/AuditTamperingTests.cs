@@ -136,7 +136,7 @@ public abstract class AuditTamperingTests
 
         var report = store.Verify();
 
-        Assert.Equal((11L, "statement-2020-11-10", AuditFault.Missing), (report.First!.Sequence, report.First.RecordId, report.First.Fault));
+        Assert.Equal((11L, Statement.Id.Value, AuditFault.Missing), (report.First!.Sequence, report.First.RecordId, report.First.Fault));
         Assert.StartsWith("change 10 is missing", report.First.Reason, StringComparison.Ordinal);
         // The record whose only change went is named too, after the entries.
         Assert.Equal((null, Triangle.Id.Value, AuditFault.RecordUnlogged), (report.Breaks[^1].Sequence, report.Breaks[^1].RecordId, report.Breaks[^1].Fault));
