@@ -50,13 +50,18 @@ public sealed class HistoryCommand : Command<HistoryCommand.Settings>
                 var diff = JsonDiff.Compare(change.Before, change.After);
                 var table = new Table().Border(TableBorder.Simple);
                 foreach (var header in new[] { "path", "before", "after" }) table.AddColumn(new TableColumn(new Text(header)));
-                foreach (var line in diff) table.AddRow(new Text(line.Path), new Text(line.Before ?? "(none)"), new Text(line.After ?? "(none)"));
+                foreach (var line in diff) table.AddRow(new Text(line.Path), new Text(Value(line.Before)), new Text(Value(line.After)));
                 Output.Console.Write(table);
             }
             Output.Console.WriteLine();
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>A value as the table shows it: long ones (a geometry, a whole list) cut short; --json gives them whole.</summary>
+    private static string Value(string? json) => json is null ? "(none)" : json.Length <= ValueWidth ? json : json[..(ValueWidth - 1)] + "…";
+
+    private const int ValueWidth = 200;
 
     /// <summary>"#12  2026-11-29 10:00:00 UTC  updated by alice  pacta import …  (reason)".</summary>
     private static Text Heading(Change change)
