@@ -7,8 +7,8 @@ namespace Pacta.Cli;
 
 /// <summary>
 /// The command's exit codes, and the one place that turns failures into them: 0 ok, 1 failure,
-/// 2 usage error, 3 invalid input (nothing was written). Errors go to stderr, without a stack trace
-/// unless --verbose is given.
+/// 2 usage error, 3 invalid input (nothing was written), 4 the audit found the history altered. Errors go to
+/// stderr, without a stack trace unless --verbose is given.
 /// </summary>
 public static class ExitCodes
 {
@@ -16,6 +16,9 @@ public static class ExitCodes
     public const int Failure = 1;
     public const int Usage = 2;
     public const int InvalidInput = 3;
+
+    /// <summary><c>pacta audit verify</c> found the change log or a record altered behind the store's back.</summary>
+    public const int Tampered = 4;
 
     public static int Run(CommandApp app, string[] args)
     {

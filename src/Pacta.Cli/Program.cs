@@ -1,5 +1,6 @@
 using Pacta.Cli;
 using Pacta.Cli.Accounts;
+using Pacta.Cli.Audit;
 using Pacta.Cli.Browse;
 using Pacta.Cli.Compliance;
 using Pacta.Cli.Datasets;
@@ -54,7 +55,14 @@ app.Configure(config =>
         .WithDescription("Serve the web app and the HTTP API (default " + Pacta.Server.ServerOptions.DefaultUrls + "); --demo serves the bundled case with no set-up.");
     config.AddCommand<AssessCommand>("assess")
         .WithDescription("Record one assessor's view of an obligation (status, PAM score, evidence) in one transaction, then show its derived state.");
-    config.AddCommand<HistoryCommand>("history").WithDescription("Show every recorded change of one record: who, when, what.");
+    config.AddCommand<HistoryCommand>("history").WithDescription("Show every recorded change of one record: who, when, which command, why, and for an update what changed, path by path (--json).");
+    config.AddBranch("audit", audit =>
+    {
+        audit.SetDescription("Check the change log's hash chain (docs/audit.md).");
+        audit.AddCommand<AuditVerifyCommand>("verify")
+            .WithDescription("Recompute the hash chain from the first change and check every record against its last change; names the first break and exits 4 ([--head HASH]).");
+        audit.AddCommand<AuditHeadCommand>("head").WithDescription("Print the log's last hash, to keep elsewhere and give to 'verify --head' later ([--json]).");
+    });
     config.AddBranch("report", report =>
     {
         report.SetDescription("Write a report from the store as HTML, Markdown or DOCX (docs/reports.md).");

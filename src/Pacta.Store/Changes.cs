@@ -24,7 +24,8 @@ public enum ChangeOperation { Created, Updated, Deleted }
 /// <summary>
 /// One change to one record, as the store recorded it. <see cref="Before"/> and <see cref="After"/> are the
 /// record's canonical JSON (null before a creation and after a deletion). <see cref="RecordedAt"/> is when
-/// the store learned of it, not when anything in the record happened.
+/// the store learned of it, not when anything in the record happened. <see cref="Hash"/> is the change's link in the
+/// log's hash chain (<see cref="AuditChain"/>), in lower-case hex; null in a store older than the chain (schema 6).
 /// </summary>
 public sealed record Change(
     long Sequence,
@@ -36,4 +37,5 @@ public sealed record Change(
     RecordKind Kind,
     ChangeOperation Operation,
     string? Before,
-    string? After);
+    string? After,
+    string? Hash = null);

@@ -40,6 +40,14 @@ public interface IStore : IDisposable
     /// <summary>The changes recorded after <paramref name="afterSequence"/>, oldest first: for following the store page by page.</summary>
     IReadOnlyList<Change> Changes(long afterSequence = 0, int limit = 1000);
 
+    /// <summary>The change log's last entry: its number, its hash and how many changes the log holds (see <see cref="AuditChain"/>).</summary>
+    AuditHead AuditHead();
+
+    /// <summary>Recomputes the change log's hash chain from the first change and checks each record against its last change.</summary>
+    /// <param name="expectedHead">A head hash exported earlier (<see cref="AuditHead"/>), which must still be in the log.</param>
+    /// <param name="progress">Called with the number of changes checked so far, every few thousand.</param>
+    AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null);
+
     /// <summary>Writes records in one transaction (see <see cref="SqliteStore.Write"/>): all of them, or nothing.</summary>
     /// <exception cref="StoreException">A reference does not resolve, an id is taken by another kind, or an obligation a record cites was dropped.</exception>
     WriteSummary Write(IReadOnlyCollection<IRecord> records, ChangeContext context, IReadOnlyDictionary<string, string>? settings = null);

@@ -10,11 +10,15 @@ public sealed class ReadyEvent
     {
         Event = @event;
         Body = body;
+        BodyHash = AuditChain.BodyHash(body)!;
     }
 
     public Event Event { get; }
 
     internal string Body { get; }
+
+    /// <summary>The body's SHA-256, for the hash chain: made with the body, off the writing thread.</summary>
+    internal byte[] BodyHash { get; }
 
     /// <summary>An event made ready to write (<see cref="IEventImport.Put"/>): its canonical JSON made once, on any thread.</summary>
     public static ReadyEvent From(Event row)

@@ -310,3 +310,11 @@ public sealed partial class PostgresStore : IStore
         r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : r.GetString(9));
 }
+
+public sealed partial class PostgresStore
+{
+    public AuditHead AuditHead() => throw new StoreException($"{Location}: the change log's hash chain is not kept on PostgreSQL yet");
+
+    public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null) =>
+        throw new StoreException($"{Location}: the change log's hash chain is not kept on PostgreSQL yet");
+}

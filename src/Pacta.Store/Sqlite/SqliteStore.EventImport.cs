@@ -21,7 +21,7 @@ public sealed partial class SqliteStore
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (SchemaVersion < 4) throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; importing events needs version 4");
+            if (SchemaVersion < 6) throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; importing events needs version 6");
             return new EventImport(this, context, matching, batched);
         }
         catch
@@ -51,10 +51,11 @@ public sealed partial class SqliteStore
 
         private static readonly InsertSql RecordSql = new("INSERT OR FAIL INTO record (id, kind, body, version, updated_at) VALUES", "(?, 'event', ?, 1, ?)");
 
-        // A creation keeps no copy of the body (schema version 4): see SqliteStore.RecordChange.
+        // A creation keeps no copy of the body (schema version 4), but its link of the hash chain covers it (version 6):
+        // see SqliteStore.RecordChange and SqliteStore.NextLink.
         private static readonly InsertSql ChangeSql = new(
-            "INSERT OR FAIL INTO change (recorded_at, author, command, reason, record_id, kind, operation, before, after) VALUES",
-            "(?, ?, ?, ?, ?, 'event', 'created', NULL, NULL)");
+            "INSERT OR FAIL INTO change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash) VALUES",
+            "(?, ?, ?, ?, ?, ?, 'event', 'created', NULL, NULL, ?)");
 
         internal EventImport(SqliteStore store, ChangeContext context, EventMatching? matching, bool batched)
         {
@@ -152,7 +153,8 @@ public sealed partial class SqliteStore
                 else
                 {
                     newRecords.Add(row.Id.Value, rows[i].Body, at);
-                    newChanges.Add(at, context.Author, context.Command, context.Reason, row.Id.Value);
+                    var (sequence, hash) = store.NextLink(at, context, row.Id.Value, RecordKind.Event, ChangeOperation.Created, null, rows[i].BodyHash);
+                    newChanges.Add(sequence, at, context.Author, context.Command, context.Reason, row.Id.Value, hash);
                     DerivedIndexes.Add(db, row, cells, run, newRows);
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }

@@ -135,10 +135,24 @@ public sealed partial class SqliteStore
 
     /// <summary>
     /// Appends a change to the history. From version 4 a creation keeps no copy of the body it made: that body is the
-    /// record's until its first update, whose <c>before</c> keeps it (<see cref="SelectChange"/> puts it back).
+    /// record's until its first update, whose <c>before</c> keeps it (<see cref="SelectChange"/> puts it back). From
+    /// version 6 the change takes the next link of the hash chain, which covers the full body all the same.
     /// </summary>
     private void RecordChange(string recordedAt, ChangeContext context, RecordId id, RecordKind kind, ChangeOperation operation, string? before, string? after)
     {
+        if (HasAuditChain)
+        {
+            var (sequence, hash) = NextLink(recordedAt, context, id.Value, kind, operation, AuditChain.BodyHash(before), AuditChain.BodyHash(after));
+            db.Execute(
+                """
+                INSERT INTO change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash)
+                VALUES ($seq, $at, $author, $command, $reason, $id, $kind, $operation, $before, $after, $hash)
+                """,
+                ("$seq", sequence), ("$at", recordedAt), ("$author", context.Author), ("$command", context.Command), ("$reason", context.Reason),
+                ("$id", id.Value), ("$kind", Vocabulary.Text(kind)), ("$operation", Vocabulary.Text(operation)),
+                ("$before", before), ("$after", operation == ChangeOperation.Created ? null : after), ("$hash", hash));
+            return;
+        }
         if (operation == ChangeOperation.Created && SchemaVersion >= 4) after = null;
         db.Execute(
             """

@@ -14,7 +14,7 @@ namespace Pacta.Store;
 /// </summary>
 public sealed partial class SqliteStore : IStore
 {
-    public const int LatestSchemaVersion = 5;
+    public const int LatestSchemaVersion = 6;
 
     private const string KindOfSql =
         "SELECT kind FROM record WHERE id = $id UNION ALL SELECT 'obligation' FROM obligation WHERE id = $id LIMIT 1";
@@ -30,16 +30,24 @@ public sealed partial class SqliteStore : IStore
         """;
 
     /// <summary>
-    /// The columns of a change. A creation recorded without its body (version 4 on) gets it back: it is the next
-    /// change's <c>before</c>, or, when none has followed, the record's body now.
+    /// A creation's body when its change keeps none (version 4 on): the next change's <c>before</c>, or, when none has
+    /// followed, the record's body now. For a change <c>c</c>.
     /// </summary>
-    private const string SelectChange =
+    internal const string CreatedBodySql =
         """
+        CASE WHEN c.after IS NULL AND c.operation = 'created'
+             THEN COALESCE((SELECT n.before FROM change AS n WHERE n.record_id = c.record_id AND n.seq > c.seq ORDER BY n.seq LIMIT 1),
+                           (SELECT r.body FROM record AS r WHERE r.id = c.record_id))
+             ELSE c.after END
+        """;
+
+    /// <summary>
+    /// The columns of a change, a creation's body put back (<see cref="CreatedBodySql"/>), and its hash from version 6 on.
+    /// </summary>
+    private string SelectChange =>
+        $"""
         SELECT c.seq, c.recorded_at, c.author, c.command, c.reason, c.record_id, c.kind, c.operation, c.before,
-               CASE WHEN c.after IS NULL AND c.operation = 'created'
-                    THEN COALESCE((SELECT n.before FROM change AS n WHERE n.record_id = c.record_id AND n.seq > c.seq ORDER BY n.seq LIMIT 1),
-                                  (SELECT r.body FROM record AS r WHERE r.id = c.record_id))
-                    ELSE c.after END
+               {CreatedBodySql}, {(HasAuditChain ? "c.hash" : "NULL")}
         FROM change AS c
         """;
 
@@ -285,5 +293,6 @@ public sealed partial class SqliteStore : IStore
         Vocabulary.Kind(r.GetString(6)),
         Vocabulary.Operation(r.GetString(7)),
         r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9));
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.GetValue(10) is byte[] hash ? AuditChain.Hex(hash) : null);
 }

@@ -59,15 +59,25 @@ internal sealed class StoreConnection : IDisposable
     public void Begin() => Begin(deferred: false);
 
     /// <summary>
+    /// The change log's last sequence number and hash as the open write transaction has left them: read from the file
+    /// once per transaction (<see cref="SqliteStore"/>'s audit chain), then kept here as changes are appended. Gone
+    /// with the transaction, so a rollback never leaves a head the file does not have.
+    /// </summary>
+    public (long Sequence, byte[] Hash)? ChainHead { get; set; }
+
+    /// <summary>
     /// Starts a read transaction: from its first statement to <see cref="Commit"/> the connection holds a shared lock,
     /// so every statement in it reads the same committed state, and a writer commits only once it ends.
     /// </summary>
     public void BeginRead() => Begin(deferred: true);
 
-    private void Begin(bool deferred) =>
+    private void Begin(bool deferred)
+    {
         transaction = transaction is null
             ? connection.BeginTransaction(deferred)
             : throw new InvalidOperationException("a transaction is already open");
+        ChainHead = null;
+    }
 
     public void Commit()
     {
@@ -158,5 +168,6 @@ internal sealed class StoreConnection : IDisposable
     {
         transaction?.Dispose();
         transaction = null;
+        ChainHead = null;
     }
 }

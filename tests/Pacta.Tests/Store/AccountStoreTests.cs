@@ -154,7 +154,8 @@ public class AccountStoreTests
         var records = RawSqlite.Rows(temp.Path, "SELECT * FROM record ORDER BY id");
         var history = RawSqlite.Rows(temp.Path, "SELECT * FROM change ORDER BY seq");
 
-        using var store = temp.Open();
+        // Up to version 5 only: version 6 adds the change log's hash column.
+        using var store = SqliteStore.OpenAtVersion(temp.Path, 5, temp.Clock);
 
         Assert.Equal(5, store.SchemaVersion);
         Assert.Equal(["5"], RawSqlite.Rows(temp.Path, "PRAGMA user_version"));

@@ -16,6 +16,7 @@ internal static class Migrator
         new(3, "event origins", EventOriginTable.Apply),
         new(4, "lean event indexes", LeanEventIndexes.Apply),
         new(5, "users and API tokens", AccountTables.Apply),
+        new(6, "audit hash chain", AuditChainColumn.Apply),
     ];
 
     public static int Latest => Steps[^1].Version;

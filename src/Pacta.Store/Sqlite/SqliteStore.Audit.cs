@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Pacta.Model;
+using Pacta.Store.Sqlite;
+
+namespace Pacta.Store;
+
+public sealed partial class SqliteStore
+{
+    /// <summary>Version 6 on, every change carries its link of the hash chain (<see cref="AuditChain"/>).</summary>
+    private bool HasAuditChain => SchemaVersion >= 6;
+
+    /// <summary>The log's last entry: its number, its hash and how many changes the log holds; the genesis hash when it is empty.</summary>
+    public AuditHead AuditHead()
+    {
+        RequireAuditChain();
+        return Reading(db =>
+        {
+            var rows = db.Query("SELECT seq, hash, (SELECT COUNT(*) FROM change) FROM change ORDER BY seq DESC LIMIT 1",
+                r => new AuditHead(r.GetInt64(2), r.GetInt64(0), r.IsDBNull(1) ? "" : AuditChain.Hex((byte[])r.GetValue(1))));
+            return rows.Count == 0 ? new AuditHead(0, 0, AuditChain.GenesisHex) : rows[0];
+        });
+    }
+
+    /// <summary>
+    /// Recomputes the hash chain from the first change, in one read of the store as one commit left it; then checks each
+    /// record against its last change, and that no number the store handed out is missing from the log's end
+    /// (<c>sqlite_sequence</c>: a rolled-back transaction gives its numbers back in SQLite, so only a deletion leaves it
+    /// above the last entry).
+    /// </summary>
+    /// <param name="expectedHead">A head hash exported earlier (<see cref="AuditHead"/>), which must still be in the log.</param>
+    /// <param name="progress">Called with the number of changes checked so far, every few thousand.</param>
+    public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null)
+    {
+        RequireAuditChain();
+        return Reading(db =>
+        {
+            var verifier = new AuditVerifier(expectedHead);
+            foreach (var row in db.Stream(AuditEntriesSql, ReadAuditRow))
+            {
+                if (row.Entry is { } entry) verifier.Add(entry);
+                else verifier.Unreadable(row.Sequence, row.RecordId, row.Hash, row.Problem!);
+                if (verifier.Changes % 10_000 == 0) progress?.Invoke(verifier.Changes);
+            }
+            progress?.Invoke(verifier.Changes);
+            foreach (var (id, body, sequence, operation, after) in db.Stream(LastChangesSql, r => (
+                         r.GetString(0), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(1) ? (long?)null : r.GetInt64(1),
+                         r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))))
+            {
+                var known = operation is null ? (ChangeOperation?)null : TryOperation(operation);
+                verifier.CheckRecord(id, body, sequence, known, after);
+            }
+            verifier.CheckTail(Convert.ToInt64(db.Scalar("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change'), 0)"), CultureInfo.InvariantCulture));
+            return verifier.Finish();
+        });
+    }
+
+    /// <summary>
+    /// The number and hash the next change takes: read from the file once in a write transaction, then kept on the
+    /// connection (<see cref="StoreConnection.ChainHead"/>). The number is one past the highest the store has handed
+    /// out, so a number of a deleted row is never given again; the link is to the last entry there is.
+    /// Only under the gate, in a write transaction. The bodies come as their SHA-256 (<see cref="AuditChain.BodyHash"/>).
+    /// </summary>
+    internal (long Sequence, byte[] Hash) NextLink(string recordedAt, ChangeContext context, string recordId, RecordKind kind,
+        ChangeOperation operation, byte[]? beforeHash, byte[]? afterHash)
+    {
+        var (last, previous) = db.ChainHead ??= ReadChainHead();
+        var sequence = last + 1;
+        var hash = AuditChain.Next(previous, sequence, Vocabulary.Instant(recordedAt), context.Author, context.Command, context.Reason,
+            recordId, kind, operation, beforeHash, afterHash);
+        db.ChainHead = (sequence, hash);
+        return (sequence, hash);
+    }
+
+    private (long Sequence, byte[] Hash) ReadChainHead()
+    {
+        var handedOut = Convert.ToInt64(db.Scalar("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change'), 0)"), CultureInfo.InvariantCulture);
+        var last = db.Query("SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1",
+            r => (Sequence: r.GetInt64(0), Hash: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)));
+        var previous = last.Count == 0 || last[0].Hash is not { Length: AuditChain.HashLength } stored ? AuditChain.Genesis.ToArray() : stored;
+        return (Math.Max(handedOut, last.Count == 0 ? 0 : last[0].Sequence), previous);
+    }
+
+    private void RequireAuditChain()
+    {
+        if (!HasAuditChain)
+            throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; the audit chain needs version 6 or later");
+    }
+
+    /// <summary>Every change in order, with a creation's body put back and where it came from: the next change's number, or the record.</summary>
+    private const string AuditEntriesSql =
+        $"""
+        SELECT c.seq, c.recorded_at, c.author, c.command, c.reason, c.record_id, c.kind, c.operation, c.before,
+               {CreatedBodySql},
+               c.hash,
+               CASE WHEN c.after IS NULL AND c.operation = 'created'
+                    THEN (SELECT n.seq FROM change AS n WHERE n.record_id = c.record_id AND n.seq > c.seq ORDER BY n.seq LIMIT 1) END,
+               c.after IS NULL
+        FROM change AS c
+        ORDER BY c.seq
+        """;
+
+    /// <summary>
+    /// Each record id the log names, with its last change and its body now (null when it has none), then each record
+    /// the log never names.
+    /// </summary>
+    private const string LastChangesSql =
+        """
+        SELECT l.record_id, l.seq, c.operation, c.after, r.body
+        FROM (SELECT record_id, MAX(seq) AS seq FROM change GROUP BY record_id) AS l
+        JOIN change AS c ON c.seq = l.seq
+        LEFT JOIN record AS r ON r.id = l.record_id
+        UNION ALL
+        SELECT r.id, NULL, NULL, NULL, r.body FROM record AS r WHERE NOT EXISTS (SELECT 1 FROM change AS c WHERE c.record_id = r.id)
+        """;
+
+    private sealed record AuditRow(long Sequence, string? RecordId, byte[]? Hash, AuditEntry? Entry, string? Problem);
+
+    /// <summary>A row of <see cref="AuditEntriesSql"/>; a row no store writes (an unknown kind, a malformed id) is kept as a problem, not thrown.</summary>
+    private static AuditRow ReadAuditRow(SqliteDataReader r)
+    {
+        var sequence = r.GetInt64(0);
+        var recordId = r.IsDBNull(5) ? null : Convert.ToString(r.GetValue(5), CultureInfo.InvariantCulture);
+        var hash = r.GetValue(10) as byte[];
+        try
+        {
+            var next = r.IsDBNull(11) ? (long?)null : r.GetInt64(11);
+            var change = ReadChange(r);
+            var source = change.Operation == ChangeOperation.Created && r.GetInt64(12) == 1
+                ? next is null ? AfterSource.Record : AfterSource.NextChange
+                : AfterSource.Row;
+            return new AuditRow(sequence, recordId, hash, new AuditEntry(change, hash, source, next), null);
+        }
+        catch (Exception e) when (e is StoreException or ArgumentException or FormatException or InvalidCastException)
+        {
+            return new AuditRow(sequence, recordId, hash, null, e.Message);
+        }
+    }
+
+    private static ChangeOperation? TryOperation(string text)
+    {
+        try
+        {
+            return Vocabulary.Operation(text);
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using Pacta.Model;
+using Pacta.Store;
+using static Pacta.Tests.Store.Samples;
+
+namespace Pacta.Tests.Store;
+
+/// <summary>
+/// What the tampering cases need of a store: to write and delete through the store, to read its log, to verify it, and
+/// to run SQL behind its back on a connection of its own. A second backend runs the same cases by implementing this and
+/// deriving from <see cref="AuditTamperingTests"/>.
+/// </summary>
+public interface IAuditedStore : IDisposable
+{
+    /// <summary>Moves the store's clock on.</summary>
+    void Advance(TimeSpan by);
+
+    WriteSummary Write(IReadOnlyCollection<IRecord> records, ChangeContext context);
+
+    WriteSummary Delete(IReadOnlyCollection<RecordId> ids, ChangeContext context);
+
+    IReadOnlyList<Change> Changes();
+
+    AuditReport Verify(byte[]? expectedHead = null);
+
+    AuditHead Head();
+
+    /// <summary>Runs SQL on the store's tables, as someone with the file or the database's password could.</summary>
+    void Sql(string sql);
+
+    /// <summary>A hash as a literal of the backend's SQL.</summary>
+    string HashLiteral(byte[] hash);
+}
+
+/// <summary>
+/// Alterations made behind the store's back, each of which <c>verify</c> must catch and name by its first broken entry.
+/// Every case starts from the same log:
+/// 1–13 the samples created (<see cref="Samples.All"/>, in order), 14 the editors renamed, 15 an assessment deleted,
+/// 16 the editors' first name given back.
+/// </summary>
+public abstract class AuditTamperingTests
+{
+    protected abstract IAuditedStore Create();
+
+    private static readonly Actor Renamed = new(Editors.Id, ActorKind.Body, "Pacta editors", null, [], [Dataset.Id]);
+
+    private IAuditedStore Seeded()
+    {
+        var store = Create();
+        store.Write(All, new ChangeContext("alice", "pacta import pacta data"));
+        store.Advance(TimeSpan.FromHours(1));
+        store.Write([Renamed], new ChangeContext("bob", "pacta edit", "shorter name"));
+        store.Advance(TimeSpan.FromHours(1));
+        store.Delete([CeasefireHeld.Id], new ChangeContext("carol", "pacta delete"));
+        store.Advance(TimeSpan.FromHours(1));
+        store.Write([Editors], new ChangeContext("alice", "pacta edit", "the name it had"));
+        Assert.Equal(
+            [(1L, Dataset.Id, ChangeOperation.Created), (6, Editors.Id, ChangeOperation.Created), (14, Editors.Id, ChangeOperation.Updated),
+             (15, CeasefireHeld.Id, ChangeOperation.Deleted), (16, Editors.Id, ChangeOperation.Updated)],
+            store.Changes().Where(c => c.Sequence is 1 or 6 or >= 14).Select(c => (c.Sequence, c.RecordId, c.Operation)));
+        return store;
+    }
+
+    private static AuditBreak FirstBreak(IAuditedStore store)
+    {
+        var report = store.Verify();
+        Assert.False(report.Intact, "verify found nothing wrong");
+        return report.First!;
+    }
+
+    [Fact]
+    public void An_untouched_store_verifies_with_its_head()
+    {
+        using var store = Seeded();
+        var changes = store.Changes();
+
+        var report = store.Verify();
+
+        Assert.True(report.Intact, string.Join("\n", report.Breaks));
+        Assert.Equal((16L, 16L, changes[^1].Hash), (report.Changes, report.HeadSequence, report.Head));
+        Assert.Equal(new AuditHead(16, 16, changes[^1].Hash!), store.Head());
+        Assert.True(store.Verify(Convert.FromHexString(changes[7].Hash!)).Intact);
+    }
+
+    [Fact]
+    public void Editing_the_author_of_a_change_is_caught_at_that_change()
+    {
+        using var store = Seeded();
+        store.Sql("UPDATE change SET author = 'mallory' WHERE seq = 14");
+
+        var first = FirstBreak(store);
+
+        Assert.Equal((14L, "pacta-editors", AuditFault.Content), (first.Sequence, first.RecordId, first.Fault));
+        Assert.Single(store.Verify().Breaks);
+    }
+
+    [Fact]
+    public void Editing_the_before_of_an_update_is_caught_at_that_update()
+    {
+        using var store = Seeded();
+        store.Sql("UPDATE change SET before = replace(before, 'Pacta editors', 'Nobody') WHERE seq = 16");
+
+        var first = FirstBreak(store);
+
+        Assert.Equal((16L, AuditFault.Content), (first.Sequence, first.Fault));
+    }
+
+    [Fact]
+    public void Editing_the_before_that_keeps_a_creations_body_is_caught_at_the_creation_and_names_where_the_body_is_kept()
+    {
+        using var store = Seeded();
+        store.Sql("UPDATE change SET before = replace(before, 'Pacta editorial group', 'Nobody') WHERE seq = 14");
+
+        var report = store.Verify();
+
+        Assert.Equal([(6L, AuditFault.Content), (14L, AuditFault.Content)], report.Breaks.Select(b => (b.Sequence!.Value, b.Fault)));
+        Assert.Contains("which change 14 keeps as its before", report.First!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_the_after_of_an_update_is_caught_at_that_update()
+    {
+        using var store = Seeded();
+        store.Sql("UPDATE change SET after = replace(after, 'Pacta editors', 'Nobody') WHERE seq = 14");
+
+        var first = FirstBreak(store);
+
+        Assert.Equal((14L, AuditFault.Content), (first.Sequence, first.Fault));
+    }
+
+    [Fact]
+    public void Deleting_a_change_is_caught_at_the_change_after_it()
+    {
+        using var store = Seeded();
+        store.Sql("DELETE FROM change WHERE seq = 10");
+
+        var report = store.Verify();
+
+        Assert.Equal((11L, Statement.Id.Value, AuditFault.Missing), (report.First!.Sequence, report.First.RecordId, report.First.Fault));
+        Assert.StartsWith("change 10 is missing", report.First.Reason, StringComparison.Ordinal);
+        // The record whose only change went is named too, after the entries.
+        Assert.Equal((null, Triangle.Id.Value, AuditFault.RecordUnlogged), (report.Breaks[^1].Sequence, report.Breaks[^1].RecordId, report.Breaks[^1].Fault));
+        Assert.Equal(15, report.Changes);
+    }
+
+    [Fact]
+    public void Swapping_two_changes_is_caught_at_the_first_of_them()
+    {
+        using var store = Seeded();
+        var changes = store.Changes();
+        var (four, five) = (changes[3], changes[4]);
+        store.Sql($"UPDATE change SET record_id = '{five.RecordId}', hash = {store.HashLiteral(Convert.FromHexString(five.Hash!))} WHERE seq = 4");
+        store.Sql($"UPDATE change SET record_id = '{four.RecordId}', hash = {store.HashLiteral(Convert.FromHexString(four.Hash!))} WHERE seq = 5");
+
+        var report = store.Verify();
+
+        Assert.Equal((4L, AuditFault.Content), (report.First!.Sequence, report.First.Fault));
+        Assert.Equal(5L, report.Breaks[1].Sequence);
+    }
+
+    [Fact]
+    public void Editing_a_record_whose_last_change_made_it_is_caught_at_its_creation()
+    {
+        using var store = Seeded();
+        store.Sql("UPDATE record SET body = replace(body, 'Russian Federation', 'Russia (edited)') WHERE id = 'russia'");
+
+        var first = FirstBreak(store);
+
+        Assert.Equal((5L, "russia", AuditFault.Content), (first.Sequence, first.RecordId, first.Fault));
+        Assert.Contains("the record's body is not the body this creation wrote", first.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_record_whose_last_change_updated_it_is_caught_at_that_update()
+    {
+        using var store = Seeded();
+        store.Sql("UPDATE record SET body = replace(body, 'Pacta editorial group', 'Nobody') WHERE id = 'pacta-editors'");
+
+        var report = store.Verify();
+
+        Assert.Equal([(16L, "pacta-editors", AuditFault.RecordBody)], report.Breaks.Select(b => (b.Sequence!.Value, b.RecordId, b.Fault)));
+    }
+
+    [Fact]
+    public void Deleting_a_record_behind_the_stores_back_is_caught_at_its_last_change()
+    {
+        using var store = Seeded();
+        store.Sql("DELETE FROM record WHERE id = 'shushakend'");
+
+        var first = FirstBreak(store);
+
+        Assert.Equal((9L, "shushakend"), (first.Sequence, first.RecordId));
+    }
+
+    [Fact]
+    public void Editing_a_stored_hash_is_caught_at_that_change_and_said_to_be_the_hash()
+    {
+        using var store = Seeded();
+        store.Sql($"UPDATE change SET hash = {store.HashLiteral(new byte[AuditChain.HashLength])} WHERE seq = 8");
+
+        var report = store.Verify();
+
+        Assert.Equal([(8L, AuditFault.StoredHash)], report.Breaks.Select(b => (b.Sequence!.Value, b.Fault)));
+    }
+
+    [Fact]
+    public void A_chain_rewritten_from_some_point_on_verifies_but_not_against_a_head_exported_before()
+    {
+        using var store = Seeded();
+        var exported = Convert.FromHexString(store.Head().Hash);
+        store.Sql("UPDATE change SET author = 'mallory' WHERE seq = 14");
+        // The attacker recomputes every link from the altered change on: nothing inside the store tells.
+        var changes = store.Changes();
+        var previous = Convert.FromHexString(changes[12].Hash!);
+        foreach (var change in changes.Skip(13))
+        {
+            previous = AuditChain.Next(previous, change);
+            store.Sql($"UPDATE change SET hash = {store.HashLiteral(previous)} WHERE seq = {change.Sequence.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        Assert.True(store.Verify().Intact);
+        var report = store.Verify(exported);
+        Assert.Equal([AuditFault.HeadNotFound], report.Breaks.Select(b => b.Fault));
+    }
+}
+
+/// <summary>The tampering cases on a real SQLite file, altered through a connection of its own.</summary>
+public sealed class SqliteAuditTamperingTests : AuditTamperingTests
+{
+    protected override IAuditedStore Create() => new SqliteAudited();
+
+    [Fact]
+    public void Cutting_off_the_end_of_the_log_is_caught_by_the_numbers_handed_out()
+    {
+        using var store = new SqliteAudited();
+        store.Write(All, Context);
+        store.Sql("DELETE FROM change WHERE seq >= 12");
+
+        var report = store.Verify();
+
+        Assert.Contains(report.Breaks, b => b is { Sequence: 12, Fault: AuditFault.Truncated });
+        Assert.Contains("handed out changes up to 13, but the log ends at 11", report.Breaks.Single(b => b.Fault == AuditFault.Truncated).Reason, StringComparison.Ordinal);
+    }
+
+    private sealed class SqliteAudited : IAuditedStore
+    {
+        private readonly TempStore temp = new();
+        private readonly SqliteStore store;
+
+        public SqliteAudited() => store = temp.Open();
+
+        public void Advance(TimeSpan by) => temp.Clock.Advance(by);
+
+        public WriteSummary Write(IReadOnlyCollection<IRecord> records, ChangeContext context) => store.Write(records, context);
+
+        public WriteSummary Delete(IReadOnlyCollection<RecordId> ids, ChangeContext context) => store.Delete(ids, context);
+
+        public IReadOnlyList<Change> Changes() => store.Changes();
+
+        public AuditReport Verify(byte[]? expectedHead = null) => store.VerifyAudit(expectedHead);
+
+        public AuditHead Head() => store.AuditHead();
+
+        public void Sql(string sql) => RawSqlite.Execute(temp.Path, sql);
+
+        public string HashLiteral(byte[] hash) => $"X'{Convert.ToHexString(hash)}'";
+
+        public void Dispose()
+        {
+            store.Dispose();
+            temp.Dispose();
+        }
+    }
+}
