@@ -71,6 +71,7 @@ public sealed class EditModel(SqliteStore store) : PageModel
         {
             Summary = "The text is not JSON.";
             Problems = [new InputProblem("$", $"malformed JSON at line {(e.LineNumber ?? 0) + 1}, character {(e.BytePositionInLine ?? 0) + 1}")];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var (written, refusal) = RecordWrites.Write(store, Kind, body, Id, Id is null ? 0 : Version, RecordWrites.Context(User, Command));
