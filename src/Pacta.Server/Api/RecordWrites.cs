@@ -93,7 +93,8 @@ public static class RecordWrites
         catch (StoreException e)
         {
             // A reference removed between the check above and the write, or an id an obligation of another document has.
-            return (null, Invalid(e.Message.Split(':')[0], e.Problems.Select(p => new InputProblem("$", p)).ToList()));
+            // Its message names the store's file, which is not the client's business: the problems alone go back.
+            return (null, Invalid("the store refused the write", e.Problems.Select(p => new InputProblem("$", p)).ToList()));
         }
     }
 
