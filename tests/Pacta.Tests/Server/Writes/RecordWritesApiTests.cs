@@ -222,6 +222,20 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
     }
 
     [Fact]
+    public async Task A_document_whose_obligation_ids_another_document_holds_is_a_422_from_the_store_that_names_no_file()
+    {
+        var (document, _) = await Read("/api/v1/documents/ceasefire-agreement-1994-05-12");
+        document["id"] = "test-copy-of-the-ceasefire";
+
+        using var response = await WritesHost.Send(Client, HttpMethod.Post, "/api/v1/documents", host.ContributorToken, document);
+
+        var problem = await Problem(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("is an obligation of 'ceasefire-agreement-1994-05-12' already", problem["errors"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(".db", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(host.Store.Find(new RecordId("test-copy-of-the-ceasefire")));
+    }
+
+    [Fact]
     public async Task Writing_needs_a_contributor_token_anonymous_is_401_a_viewer_403_and_a_signed_in_cookie_does_not_count()
     {
         var anonymous = await Problem(await WritesHost.Send(Client, HttpMethod.Post, "/api/v1/actors", body: NewActor("test-anonymous")), HttpStatusCode.Unauthorized);
