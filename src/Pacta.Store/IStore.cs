@@ -52,6 +52,17 @@ public interface IStore : IDisposable
     /// <exception cref="StoreException">A reference does not resolve, an id is taken by another kind, or an obligation a record cites was dropped.</exception>
     WriteSummary Write(IReadOnlyCollection<IRecord> records, ChangeContext context, IReadOnlyDictionary<string, string>? settings = null);
 
+    /// <summary>
+    /// Writes one record only if the store still holds the version the writer read (0: the record must not exist yet);
+    /// the check and the write are one transaction, so of two writers who read one version, one wins.
+    /// </summary>
+    /// <returns>The record as stored after the write, with its version.</returns>
+    /// <exception cref="VersionConflictException">The stored version is not the expected one.</exception>
+    VersionedRecord Write(IRecord record, ChangeContext context, long expectedVersion);
+
+    /// <summary>The record with its version (1 when created, one more at each change), when it last changed and by whom; null when there is none.</summary>
+    VersionedRecord? FindVersioned(RecordId id);
+
     /// <summary>Deletes records in one transaction; refuses (deleting nothing) while another record still cites one of them.</summary>
     WriteSummary Delete(IReadOnlyCollection<RecordId> ids, ChangeContext context);
 

@@ -20,11 +20,13 @@ public static class ActorsApi
         return api;
     }
 
-    private static Results<Ok<Actor>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the actor's id")] string id)
+    private static Results<Ok<Actor>, ValidationProblem, ProblemHttpResult> Get(HttpContext http, IStore store, [Description("the actor's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
         if (recordId is null) return parameters.Problem();
-        return store.Find(recordId) is Actor actor ? TypedResults.Ok(actor) : Problems.NotFound("actor", id);
+        if (store.FindVersioned(recordId) is not { Record: Actor actor } found) return Problems.NotFound("actor", id);
+        ETags.Set(http, found);
+        return TypedResults.Ok(actor);
     }
 }

@@ -8,8 +8,9 @@ public static class ApiRoutes
     public const string Prefix = "/api/v1";
 
     private const string Description =
-        "Read-only access to a Pacta store: agreements and their obligations with derived status, events, meetings, " +
-        "claims side by side, negotiation issues, places under every name, sources and actors. Errors are problem details (RFC 9457).";
+        "A Pacta store: agreements and their obligations with derived status, events, meetings, " +
+        "claims side by side, negotiation issues, places under every name, sources and actors. Reading is open; contributors write with an API token, " +
+        "each replacement naming the version it starts from (ETag / If-Match). Errors are problem details (RFC 9457).";
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
         services.AddOpenApi(openApi =>
@@ -40,6 +41,7 @@ public static class ApiRoutes
         api.MapActorsApi();
         api.MapLayersApi();
         api.MapAccountsApi();
+        api.MapRecordWritesApi();
 
         app.MapOpenApi();
         // Swagger UI's own files are embedded in its package: nothing comes from a CDN.

@@ -40,6 +40,7 @@ public static class DocumentsApi
     }
 
     private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(
+        HttpContext http,
         IStore store,
         TimeProvider clock,
         [Description("the document's id")] string id,
@@ -49,7 +50,8 @@ public static class DocumentsApi
         var recordId = parameters.Id(nameof(id), id);
         var date = parameters.Date(nameof(asOf), asOf) ?? Today(clock);
         if (recordId is null || !parameters.Valid) return parameters.Problem();
-        if (store.Find(recordId) is not Document document) return Problems.NotFound("document", id);
+        if (store.FindVersioned(recordId) is not { Record: Document document } found) return Problems.NotFound("document", id);
+        ETags.Set(http, found);
         return TypedResults.Ok(Shapes.Document(document, store.All<Assessment>(), date));
     }
 

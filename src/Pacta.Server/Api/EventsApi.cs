@@ -75,12 +75,14 @@ public static class EventsApi
         return TypedResults.Ok(new EventCounts(period, store.CountEventsBy(filter, period)));
     }
 
-    private static Results<Ok<Event>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the event's id")] string id)
+    private static Results<Ok<Event>, ValidationProblem, ProblemHttpResult> Get(HttpContext http, IStore store, [Description("the event's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
         if (recordId is null) return parameters.Problem();
-        return store.Find(recordId) is Event found ? TypedResults.Ok(found) : Problems.NotFound("event", id);
+        if (store.FindVersioned(recordId) is not { Record: Event } found) return Problems.NotFound("event", id);
+        ETags.Set(http, found);
+        return TypedResults.Ok((Event)found.Record);
     }
 
     private static EventFilter Filter(Parameters parameters, string? from, string? to, string? bbox, string? type, string? actor) =>

@@ -23,11 +23,13 @@ public static class IssuesApi
         return api;
     }
 
-    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the issue's id")] string id)
+    private static Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult> Get(HttpContext http, IStore store, [Description("the issue's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
         if (recordId is null) return parameters.Problem();
-        return store.Find(recordId) is Issue issue ? TypedResults.Ok(Shapes.Issue(issue)) : Problems.NotFound("issue", id);
+        if (store.FindVersioned(recordId) is not { Record: Issue issue } found) return Problems.NotFound("issue", id);
+        ETags.Set(http, found);
+        return TypedResults.Ok(Shapes.Issue(issue));
     }
 }

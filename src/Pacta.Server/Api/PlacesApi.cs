@@ -30,11 +30,13 @@ public static class PlacesApi
         return TypedResults.Ok(query is null ? store.All<Place>() : store.FindPlaces(query));
     }
 
-    private static Results<Ok<Place>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the place's id")] string id)
+    private static Results<Ok<Place>, ValidationProblem, ProblemHttpResult> Get(HttpContext http, IStore store, [Description("the place's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
         if (recordId is null) return parameters.Problem();
-        return store.Find(recordId) is Place place ? TypedResults.Ok(place) : Problems.NotFound("place", id);
+        if (store.FindVersioned(recordId) is not { Record: Place place } found) return Problems.NotFound("place", id);
+        ETags.Set(http, found);
+        return TypedResults.Ok(place);
     }
 }

@@ -20,11 +20,13 @@ public static class SourcesApi
         return api;
     }
 
-    private static Results<Ok<Source>, ValidationProblem, ProblemHttpResult> Get(IStore store, [Description("the source's id")] string id)
+    private static Results<Ok<Source>, ValidationProblem, ProblemHttpResult> Get(HttpContext http, IStore store, [Description("the source's id")] string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
         if (recordId is null) return parameters.Problem();
-        return store.Find(recordId) is Source source ? TypedResults.Ok(source) : Problems.NotFound("source", id);
+        if (store.FindVersioned(recordId) is not { Record: Source source } found) return Problems.NotFound("source", id);
+        ETags.Set(http, found);
+        return TypedResults.Ok(source);
     }
 }

@@ -14,56 +14,59 @@ public sealed partial class PostgresStore
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(context);
         CheckBatch(records);
-        return Writing(db =>
+        return Writing(db => Write(db, records, context, settings));
+    }
+
+    /// <summary>The work of <see cref="Write(IReadOnlyCollection{IRecord}, ChangeContext, IReadOnlyDictionary{string, string}?)"/>, in a write transaction already open.</summary>
+    private WriteSummary Write(PgSession db, IReadOnlyCollection<IRecord> records, ChangeContext context, IReadOnlyDictionary<string, string>? settings)
+    {
+        var recordedAt = Vocabulary.Text(clock.GetUtcNow());
+        var problems = new List<string>();
+        var written = new List<IRecord>();
+        var replaced = new List<IRecord>();
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var record in records)
         {
-            var recordedAt = Vocabulary.Text(clock.GetUtcNow());
-            var problems = new List<string>();
-            var written = new List<IRecord>();
-            var replaced = new List<IRecord>();
-            int created = 0, updated = 0, unchanged = 0;
-            foreach (var record in records)
+            var body = CanonicalJson.Serialize(record);
+            var stored = Stored(db, record.Id);
+            if (stored is null)
             {
-                var body = CanonicalJson.Serialize(record);
-                var stored = Stored(db, record.Id);
-                if (stored is null)
-                {
-                    db.Execute("INSERT INTO record (id, kind, body, version, updated_at) VALUES (@id, @kind, @body, 1, @at)",
-                        ("id", record.Id.Value), ("kind", Vocabulary.Text(record.Kind)), ("body", body), ("at", recordedAt));
-                    RecordChange(db, recordedAt, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
-                    created++;
-                }
-                else if (stored.Value.Kind != record.Kind)
-                {
-                    problems.Add($"'{record.Id}' is the id of {Vocabulary.WithArticle(stored.Value.Kind)} already; it cannot also name {Vocabulary.WithArticle(record.Kind)}");
-                    continue;
-                }
-                else if (stored.Value.Body == body)
-                {
-                    unchanged++;
-                    continue;
-                }
-                else
-                {
-                    db.Execute("UPDATE record SET body = @body, version = version + 1, updated_at = @at WHERE id = @id",
-                        ("id", record.Id.Value), ("body", body), ("at", recordedAt));
-                    RecordChange(db, recordedAt, context, record.Id, record.Kind, ChangeOperation.Updated, stored.Value.Body, body);
-                    replaced.Add(record);
-                    updated++;
-                }
-                written.Add(record);
+                db.Execute("INSERT INTO record (id, kind, body, version, updated_at) VALUES (@id, @kind, @body, 1, @at)",
+                    ("id", record.Id.Value), ("kind", Vocabulary.Text(record.Kind)), ("body", body), ("at", recordedAt));
+                RecordChange(db, recordedAt, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
+                created++;
             }
-            problems.AddRange(Reindex(db, written, replaced));
-            var kinds = new Dictionary<RecordId, RecordKind?>();
-            problems.AddRange(written.SelectMany(r => UnresolvedReferences(db, r, kinds)));
-            if (problems.Count > 0) throw new StoreException($"nothing was written to {Location}", problems);
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            else if (stored.Value.Kind != record.Kind)
             {
-                if (GetSetting(db, key) != value)
-                    db.Execute("INSERT INTO pacta_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        ("key", SettingPrefix + key), ("value", value));
+                problems.Add($"'{record.Id}' is the id of {Vocabulary.WithArticle(stored.Value.Kind)} already; it cannot also name {Vocabulary.WithArticle(record.Kind)}");
+                continue;
             }
-            return new WriteSummary(created, updated, unchanged, 0);
-        });
+            else if (stored.Value.Body == body)
+            {
+                unchanged++;
+                continue;
+            }
+            else
+            {
+                db.Execute("UPDATE record SET body = @body, version = version + 1, updated_at = @at WHERE id = @id",
+                    ("id", record.Id.Value), ("body", body), ("at", recordedAt));
+                RecordChange(db, recordedAt, context, record.Id, record.Kind, ChangeOperation.Updated, stored.Value.Body, body);
+                replaced.Add(record);
+                updated++;
+            }
+            written.Add(record);
+        }
+        problems.AddRange(Reindex(db, written, replaced));
+        var kinds = new Dictionary<RecordId, RecordKind?>();
+        problems.AddRange(written.SelectMany(r => UnresolvedReferences(db, r, kinds)));
+        if (problems.Count > 0) throw new StoreException($"nothing was written to {Location}", problems);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            if (GetSetting(db, key) != value)
+                db.Execute("INSERT INTO pacta_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    ("key", SettingPrefix + key), ("value", value));
+        }
+        return new WriteSummary(created, updated, unchanged, 0);
     }
 
     /// <summary>Deletes records in one transaction; refuses (deleting nothing) while another record still cites one of them or one of their obligations.</summary>

@@ -233,9 +233,13 @@ public sealed partial class SqliteStore : IStore
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in a transaction that commits when it returns and rolls back when it throws.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction that commits when it returns and rolls back when it throws. Inside a
+    /// transaction already open (a conditional write around a write) it joins that one: the outer one commits or rolls back.
+    /// </summary>
     private T InTransaction<T>(Func<T> work)
     {
+        if (db.InTransaction) return work();
         db.Begin();
         try
         {

@@ -56,6 +56,9 @@ internal sealed class StoreConnection : IDisposable
     /// <summary>The schema version the file is at, as the migrator last left it: what the derived indexes may write to.</summary>
     public int SchemaVersion { get; set; }
 
+    /// <summary>Whether a transaction is open on this connection.</summary>
+    public bool InTransaction => transaction is not null;
+
     public void Begin() => Begin(deferred: false);
 
     /// <summary>

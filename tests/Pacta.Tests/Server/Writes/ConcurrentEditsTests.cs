@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Pacta.Model;
+using Pacta.Store;
+
+namespace Pacta.Tests.Server.Writes;
+
+/// <summary>Many editors at once on a few records: each edit either lands (and is in the history) or is a 412. None is lost.</summary>
+public sealed class ConcurrentEditsTests(WritesHost host) : IClassFixture<WritesHost>
+{
+    [Fact]
+    public async Task A_hundred_concurrent_edits_over_three_records_lose_no_update()
+    {
+        string[] ids = ["armenia", "azerbaijan", "russia"];
+        var before = ids.ToDictionary(id => id, id => host.Store.History(new RecordId(id)).Count);
+        var client = host.CreateClient();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+        {
+            var id = ids[i % ids.Length];
+            using var read = await WritesHost.Send(client, HttpMethod.Get, $"/api/v1/actors/{id}");
+            var body = (await WritesHost.Json(read)).AsObject();
+            var note = $"concurrent edit {i}";
+            body["note"] = note;
+            using var write = await WritesHost.Send(client, HttpMethod.Put, $"/api/v1/actors/{id}", host.ContributorToken, body, read.Headers.ETag!.ToString());
+            return (Id: id, Note: note, Status: write.StatusCode);
+        }, TestContext.Current.CancellationToken)));
+
+        Assert.All(outcomes, o => Assert.Contains(o.Status, new[] { HttpStatusCode.OK, HttpStatusCode.PreconditionFailed }));
+        var accepted = outcomes.Where(o => o.Status == HttpStatusCode.OK).ToList();
+        Assert.NotEmpty(accepted);
+        foreach (var id in ids)
+        {
+            var changes = host.Store.History(new RecordId(id)).Skip(before[id]).ToList();
+            var acceptedHere = accepted.Where(o => o.Id == id).Select(o => o.Note).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(acceptedHere.Count, changes.Count);
+            Assert.All(changes, c => Assert.Equal((ChangeOperation.Updated, "cora", "api"), (c.Operation, c.Author, c.Command)));
+            var notes = changes.Select(c => (string)JsonNode.Parse(c.After!)!["note"]!).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(acceptedHere, notes);
+            // Each accepted edit started from the version the one before it left: the chain of versions has no gap.
+            Assert.Equal(before[id] + changes.Count, host.Store.FindVersioned(new RecordId(id))!.Version);
+        }
+    }
+}
