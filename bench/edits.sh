@@ -2,11 +2,14 @@
 # Concurrent edits through the HTTP API, and whether any is lost: `pacta serve` on the bundled case with one
 # contributor, then EDITS (default 1,000) edits spread over RECORDS (default 10) actors, PARALLEL (default 32) at a
 # time (curl + xargs -P). Each edit GETs the actor with its ETag, sets its note to a text of its own and PUTs it with
-# If-Match. Then the store's change log is read with sqlite3: every accepted (2xx) edit must be in the history once,
-# the history must hold no other API change, each record's version must have moved by its accepted count, and every
-# other answer must be a 412. Prints the counts, the wall time and edits per second; exits 1 if an update was lost.
+# If-Match. Then the store's change log is read (sqlite3, or psql on PostgreSQL): every accepted (2xx) edit must be in
+# the history once, the history must hold no other API change, each record's version must have moved by its accepted
+# count, and every other answer must be a 412. Prints the counts, the wall time and edits per second; exits 1 if an
+# update was lost. BACKEND=postgres keeps the store in a database pacta_edits_PID of the cluster of tests/postgres.sh
+# (started when PACTA_TEST_POSTGRES is not set, and stopped again at the end), dropped at the end.
 #   bash bench/edits.sh
 #   EDITS=200 PARALLEL=8 bash bench/edits.sh
+#   BACKEND=postgres bash bench/edits.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 EDITS=${EDITS:-1000}
@@ -14,24 +17,53 @@ RECORDS=${RECORDS:-10}
 PARALLEL=${PARALLEL:-32}
 PORT=${PORT:-5093}
 URL="http://127.0.0.1:$PORT"
+BACKEND=${BACKEND:-sqlite}
+client=sqlite3
+[ "$BACKEND" = postgres ] && client=psql
 missing=()
-for tool in curl jq sqlite3 bc; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+for tool in curl jq "$client" bc; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+[ "$client" = psql ] && missing=("${missing[@]/psql/postgresql-client}")
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; fi
 
 work=$(mktemp -d)
-db="$work/edits.db"
+started=
+server=
+name=
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2> /dev/null; wait "$server" 2> /dev/null; fi
+  rm -rf "$work"
+  if [ "$BACKEND" = postgres ]; then
+    if [ -n "$name" ]; then psql -X -q "$admin" -c "DROP DATABASE IF EXISTS $name" || true; fi
+    if [ -n "$started" ]; then tests/postgres.sh stop; fi
+  fi
+}
+trap cleanup EXIT
+if [ "$BACKEND" = postgres ]; then
+  if [ -z "${PACTA_TEST_POSTGRES:-}" ]; then eval "$(tests/postgres.sh start)"; started=yes; fi
+  port=$(echo "$PACTA_TEST_POSTGRES" | grep -oiE '(^|;)port=[0-9]+' | cut -d= -f2)
+  name="pacta_edits_$$"
+  admin="postgresql://postgres@127.0.0.1:${port:-5432}/postgres"
+  psql -X -q -v ON_ERROR_STOP=1 "$admin" -c "CREATE DATABASE $name"
+  db="$(echo "$PACTA_TEST_POSTGRES" | sed -E 's/(^|;)[Dd]atabase=[^;]*//');Database=$name"
+  # The change log and versions as text rows, as sqlite3 would print them.
+  query() { psql -X -q -At -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:${port:-5432}/$name" -c "$1"; }
+  note="after::jsonb ->> 'note'"
+else
+  db="$work/edits.db"
+  query() { sqlite3 "$db" "$1"; }
+  note="json_extract(after, '\$.note')"
+fi
 ./pacta init --sample --db "$db" > /dev/null
 printf '%s\n' "a-long-shared-password" | ./pacta user add cora --role contributor --password-stdin --db "$db" > /dev/null
 TOKEN=$(./pacta token add cora --db "$db")
 ./pacta serve --db "$db" --urls "$URL" > "$work/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2> /dev/null; wait $server 2> /dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fs -o /dev/null "$URL/healthz" && break; sleep 0.5; done
 
 mapfile -t ids < <(curl -fs "$URL/api/v1/actors" | jq -r '.[].id' | head -n "$RECORDS")
 [ ${#ids[@]} -eq "$RECORDS" ] || { echo "the store has fewer than $RECORDS actors" >&2; exit 1; }
-before=$(sqlite3 "$db" "SELECT COUNT(*) FROM change")
-for id in "${ids[@]}"; do echo "$id $(sqlite3 "$db" "SELECT version FROM record WHERE id = '$id'")"; done > "$work/versions-before"
+before=$(query "SELECT COALESCE(MAX(seq), 0) FROM change")
+for id in "${ids[@]}"; do echo "$id $(query "SELECT version FROM record WHERE id = '$id'")"; done > "$work/versions-before"
 
 export URL TOKEN work
 edit() {
@@ -53,16 +85,17 @@ accepted=$(awk '$3 ~ /^2/' "$work/outcomes" | wc -l)
 refused=$(awk '$3 == 412' "$work/outcomes" | wc -l)
 other=$(awk '$3 !~ /^2/ && $3 != 412' "$work/outcomes" | wc -l)
 awk '$3 ~ /^2/ { print $2 " bench edit " $1 }' "$work/outcomes" | sort > "$work/accepted"
-sqlite3 "$db" "SELECT record_id || ' ' || json_extract(after, '\$.note') FROM change WHERE seq > $before AND command = 'api' AND author = 'cora'" | sort > "$work/history"
+query "SELECT record_id || ' ' || $note FROM change WHERE seq > $before AND command = 'api' AND author = 'cora'" | sort > "$work/history"
 in_history=$(wc -l < "$work/history")
-all_changes=$(sqlite3 "$db" "SELECT COUNT(*) FROM change WHERE seq > $before")
+all_changes=$(query "SELECT COUNT(*) FROM change WHERE seq > $before")
 versions_ok=yes
 while read -r id version; do
-  now=$(sqlite3 "$db" "SELECT version FROM record WHERE id = '$id'")
+  now=$(query "SELECT version FROM record WHERE id = '$id'")
   count=$(awk -v id="$id" '$2 == id && $3 ~ /^2/' "$work/outcomes" | wc -l)
   [ "$now" -eq $(( version + count )) ] || { versions_ok=no; echo "$id: version $version + $count accepted, but now $now" >&2; }
 done < "$work/versions-before"
 
+printf 'store                 %s, load average %s\n' "$BACKEND" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'edits sent            %d over %d records, %d at a time\n' "$EDITS" "$RECORDS" "$PARALLEL"
 printf 'accepted (2xx)        %d\n' "$accepted"
 printf 'refused (412)         %d\n' "$refused"
