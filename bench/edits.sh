@@ -44,6 +44,9 @@ if [ "$BACKEND" = postgres ]; then
   name="pacta_edits_$$"
   admin="postgresql://postgres@127.0.0.1:${port:-5432}/postgres"
   psql -X -q -v ON_ERROR_STOP=1 "$admin" -c "CREATE DATABASE $name"
+  # PostGIS made beforehand: a store opened on a database without it makes it, but that first process then has the
+  # database's types loaded without PostGIS's and cannot write a geometry.
+  psql -X -q -v ON_ERROR_STOP=1 "${admin%/postgres}/$name" -c "CREATE EXTENSION postgis"
   db="$(echo "$PACTA_TEST_POSTGRES" | sed -E 's/(^|;)[Dd]atabase=[^;]*//');Database=$name"
   # The change log and versions as text rows, as sqlite3 would print them.
   query() { psql -X -q -At -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:${port:-5432}/$name" -c "$1"; }

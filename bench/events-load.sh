@@ -52,15 +52,19 @@ if [ "$BACKEND" = postgres ]; then
     sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$(pg_uri "$server_cs" "${2:-}")" -c "$1"; }
     DB="$(echo "$server_cs" | sed -E 's/(^|;)[Dd]atabase=[^;]*//');Database=$name"
     if [ "$(sql "SELECT COUNT(*) FROM pg_database WHERE datname = '$name'")" = 0 ]; then
-      csv=$(mktemp --suffix .csv)
-      generate "$csv"
+      # CSV names a file of generated rows made before, to skip making them again.
+      csv=${CSV:-$(mktemp --suffix .csv)}
+      [ -n "${CSV:-}" ] || generate "$csv"
       sql "DROP DATABASE IF EXISTS ${name}_partial"
       sql "CREATE DATABASE ${name}_partial"
+      # PostGIS made beforehand: a store opened on a database without it makes it, but the open connections' types
+      # are then loaded without PostGIS's and writing a geometry fails in that first process.
+      sql "CREATE EXTENSION postgis" "${name}_partial"
       partial="$(echo "$server_cs" | sed -E 's/(^|;)[Dd]atabase=[^;]*//');Database=${name}_partial"
       ./pacta init --db "$partial" --sample > /dev/null
-      echo "== pacta import acled of $ROWS rows into PostgreSQL"
+      echo "== pacta import acled of $ROWS rows into PostgreSQL, load average $(cut -d' ' -f1-3 /proc/loadavg)"
       /usr/bin/time -f 'import: %e s wall, %U s user, %S s system, peak RSS %M KB' ./pacta import acled "$csv" --db "$partial"
-      rm -f "$csv"
+      [ -n "${CSV:-}" ] || rm -f "$csv"
       sql "VACUUM ANALYZE" "${name}_partial"
       sql "ALTER DATABASE ${name}_partial RENAME TO $name"
     fi
