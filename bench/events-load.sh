@@ -19,6 +19,7 @@ ROWS=${ROWS:-1000000}
 CONNECTIONS=${CONNECTIONS:-4}
 DURATION=${DURATION:-30s}
 BACKEND=${BACKEND:-sqlite}
+PACTA=${PACTA:-./pacta}  # the command to run (a build kept aside, say)
 PORT=${PORT:-5091}
 URL="http://127.0.0.1:$PORT"
 case "${DB:-}" in
@@ -30,9 +31,9 @@ need wrk wrk
 need curl curl
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
-generate() { ./pacta generate events --rows "$ROWS" --format acled --seed 20251 --out "$1" 2> /dev/null; }
+generate() { "$PACTA" generate events --rows "$ROWS" --format acled --seed 20251 --out "$1" 2> /dev/null; }
 
-./pacta --help > /dev/null
+"$PACTA" --help > /dev/null
 if [ "$BACKEND" = postgres ]; then
   need psql postgresql-client
   if [ -z "${DB:-}" ]; then
@@ -61,9 +62,9 @@ if [ "$BACKEND" = postgres ]; then
       # are then loaded without PostGIS's and writing a geometry fails in that first process.
       sql "CREATE EXTENSION postgis" "${name}_partial"
       partial="$(echo "$server_cs" | sed -E 's/(^|;)[Dd]atabase=[^;]*//');Database=${name}_partial"
-      ./pacta init --db "$partial" --sample > /dev/null
+      "$PACTA" init --db "$partial" --sample > /dev/null
       echo "== pacta import acled of $ROWS rows into PostgreSQL, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-      /usr/bin/time -f 'import: %e s wall, %U s user, %S s system, peak RSS %M KB' ./pacta import acled "$csv" --db "$partial"
+      /usr/bin/time -f 'import: %e s wall, %U s user, %S s system, peak RSS %M KB' "$PACTA" import acled "$csv" --db "$partial"
       [ -n "${CSV:-}" ] || rm -f "$csv"
       sql "VACUUM ANALYZE" "${name}_partial"
       sql "ALTER DATABASE ${name}_partial RENAME TO $name"
@@ -74,14 +75,14 @@ else
   if [ ! -f "$DB" ]; then
     csv=$(mktemp --suffix .csv)
     generate "$csv"
-    ./pacta init --db "$DB.partial" --sample > /dev/null
-    ./pacta import acled "$csv" --db "$DB.partial"
+    "$PACTA" init --db "$DB.partial" --sample > /dev/null
+    "$PACTA" import acled "$csv" --db "$DB.partial"
     mv "$DB.partial" "$DB"
     rm -f "$csv"
   fi
 fi
 
-./pacta serve --db "$DB" --urls "$URL" > /tmp/pacta-load-serve.log 2>&1 &
+"$PACTA" serve --db "$DB" --urls "$URL" > /tmp/pacta-load-serve.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "$URL/healthz" > /dev/null && break; sleep 1; done

@@ -1,3 +1,4 @@
+using NpgsqlTypes;
 using Pacta.Imports;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
@@ -81,7 +82,7 @@ public sealed partial class PostgresStore
             var newIds = new HashSet<RecordId>();
             var seen = new List<EventOrigin>();
             var records = new List<(string Id, string Body)>();
-            var derived = new List<(string Sql, (string Name, object? Value)[] Parameters)>();
+            var created = new List<Event>();
             var at = Now;
             for (var i = 0; i < rows.Count; i++)
             {
@@ -123,11 +124,11 @@ public sealed partial class PostgresStore
                 else
                 {
                     records.Add((row.Id.Value, rows[i].Body));
-                    PostgresRows.Gather(derived, row, run);
+                    created.Add(row);
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }
             }
-            // The new events' records and their creations in two statements of many rows, then their derived rows.
+            // The new events' records and their creations in two statements of many rows, then their derived rows by COPY.
             if (records.Count > 0)
             {
                 var ids = records.Select(r => r.Id).ToArray();
@@ -141,9 +142,90 @@ public sealed partial class PostgresStore
                     ("at", at), ("author", context.Author), ("command", context.Command), ("reason", context.Reason),
                     ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()));
             }
-            db.ExecuteBatch(derived);
+            CopyDerived(created);
             MarkSeen(seen);
             return outcomes;
+        }
+
+        /// <summary>
+        /// The derived rows of newly created events, written by binary COPY, one per table (the same rows as
+        /// <see cref="PostgresRows.Gather"/> writes statement by statement): event_index first, which event_actor refers to.
+        /// </summary>
+        private void CopyDerived(List<Event> created)
+        {
+            if (created.Count == 0) return;
+            using (var copy = db.BeginCopy("COPY event_index (id, first_day, last_day, type, lon, lat, geom, place_id, is_meeting) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var @event in created)
+                {
+                    copy.StartRow();
+                    copy.Write(@event.Id.Value, NpgsqlDbType.Text);
+                    copy.Write(@event.Start.First.DayNumber, NpgsqlDbType.Integer);
+                    copy.Write(@event.LastDay.DayNumber, NpgsqlDbType.Integer);
+                    copy.Write(@event.Type.ToString(), NpgsqlDbType.Text);
+                    // Only the event's own point, as PostgresRows writes it.
+                    if (@event.Place?.Point is { } point)
+                    {
+                        copy.Write(point.Longitude, NpgsqlDbType.Double);
+                        copy.Write(point.Latitude, NpgsqlDbType.Double);
+                        copy.Write(new NetTopologySuite.Geometries.Point(point.Longitude, point.Latitude) { SRID = 4326 }, NpgsqlDbType.Geometry);
+                    }
+                    else
+                    {
+                        copy.WriteNull();
+                        copy.WriteNull();
+                        copy.WriteNull();
+                    }
+                    if (@event.Place?.Ref is { } place) copy.Write(place.Value, NpgsqlDbType.Text);
+                    else copy.WriteNull();
+                    copy.Write(@event.Meeting is not null, NpgsqlDbType.Boolean);
+                }
+                copy.Complete();
+            }
+            using (var copy = db.BeginCopy("COPY event_actor (event_id, actor_id) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var @event in created)
+                {
+                    foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
+                    {
+                        copy.StartRow();
+                        copy.Write(@event.Id.Value, NpgsqlDbType.Text);
+                        copy.Write(actor.Value, NpgsqlDbType.Text);
+                    }
+                }
+                copy.Complete();
+            }
+            using (var copy = db.BeginCopy("COPY event_origin (dataset, key, event_id, digest, run) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var @event in created)
+                {
+                    foreach (var origin in @event.Origins ?? [])
+                    {
+                        copy.StartRow();
+                        copy.Write(Vocabulary.Text(origin.Dataset), NpgsqlDbType.Text);
+                        copy.Write(origin.Key, NpgsqlDbType.Text);
+                        copy.Write(@event.Id.Value, NpgsqlDbType.Text);
+                        copy.Write(origin.Digest, NpgsqlDbType.Text);
+                        copy.Write(run, NpgsqlDbType.Bigint);
+                    }
+                }
+                copy.Complete();
+            }
+            using (var copy = db.BeginCopy("COPY reference (from_id, path, to_id) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var @event in created)
+                {
+                    // An event's actors and place are in event_actor and event_index.
+                    foreach (var reference in @event.References().Where(r => !DerivedIndexes.IsIndexedElsewhere(r.Path)))
+                    {
+                        copy.StartRow();
+                        copy.Write(@event.Id.Value, NpgsqlDbType.Text);
+                        copy.Write(reference.Path, NpgsqlDbType.Text);
+                        copy.Write(reference.Target.Value, NpgsqlDbType.Text);
+                    }
+                }
+                copy.Complete();
+            }
         }
 
         public bool Ensure(IRecord record)
