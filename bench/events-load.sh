@@ -10,6 +10,7 @@
 # the database can be used again: `tests/postgres.sh stop` ends it) and a database pacta_load_ROWS in it, made and
 # filled once (the import's wall time, CPU time and peak RSS printed by /usr/bin/time) and reused while it exists.
 # DB names another store: a file's path, or a connection string (`Host=…;Database=…`), which means PostgreSQL.
+# CSV names a file of generated rows made before (skips `pacta generate`); PACTA the command to run (default ./pacta).
 #   bash bench/events-load.sh
 #   ROWS=100000 DURATION=10s bash bench/events-load.sh
 #   BACKEND=postgres ROWS=1000000 CONNECTIONS=64 DURATION=60s bash bench/events-load.sh
