@@ -50,7 +50,7 @@ if [ "$BACKEND" = postgres ]; then
   db="$(echo "$PACTA_TEST_POSTGRES" | sed -E 's/(^|;)[Dd]atabase=[^;]*//');Database=$name"
   # The change log and versions as text rows, as sqlite3 would print them.
   query() { psql -X -q -At -v ON_ERROR_STOP=1 "postgresql://postgres@127.0.0.1:${port:-5432}/$name" -c "$1"; }
-  note="after::jsonb ->> 'note'"
+  note="(after::jsonb ->> 'note')"
 else
   db="$work/edits.db"
   query() { sqlite3 "$db" "$1"; }
