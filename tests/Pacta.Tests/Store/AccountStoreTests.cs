@@ -86,7 +86,7 @@ public class AccountStoreTests
 
         // An unknown secret of the right shape, a secret one character off, and things that are no secret at all.
         Assert.Equal(TokenVerdict.Unknown, store.CheckToken(TokenSecrets.New(), temp.Clock.Now).Verdict);
-        Assert.Equal(TokenVerdict.Unknown, store.CheckToken(other.Secret[..^1] + (other.Secret[^1] == 'A' ? 'B' : 'A'), temp.Clock.Now).Verdict);
+        Assert.Equal(TokenVerdict.Unknown, store.CheckToken(other.Secret[..6] + (other.Secret[6] == 'A' ? 'B' : 'A') + other.Secret[7..], temp.Clock.Now).Verdict);
         foreach (var malformed in new[] { "", "pacta_", other.Secret + "A", other.Secret[6..], "pacta_" + new string('!', 43), "' OR 1=1 --" })
             Assert.Equal(TokenVerdict.Malformed, store.CheckToken(malformed, temp.Clock.Now).Verdict);
 
