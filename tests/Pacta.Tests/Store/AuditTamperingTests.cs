@@ -265,7 +265,7 @@ public abstract class AuditTamperingTests
         using var store = Create();
         store.Write(All, Context);
         store.Sql("DELETE FROM change WHERE seq >= 12");
-        store.Write([Editors with { Name = "Pacta editors" }], Context);
+        store.Write([Renamed], Context);
 
         var report = store.Verify();
 

@@ -69,7 +69,7 @@ public sealed class VersionedWriteTests
     }
 
     [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
-    public void Writers_on_many_threads_with_the_same_version_exactly_one_wins_and_the_history_holds_only_its_change(Backend backend)
+    public async Task Writers_on_many_threads_with_the_same_version_exactly_one_wins_and_the_history_holds_only_its_change(Backend backend)
     {
         using var temp = new TempStore(backend);
         using var store = temp.OpenStore();
@@ -90,12 +90,12 @@ public sealed class VersionedWriteTests
                 return (n, -e.Current!.Version);
             }
         }, TaskCreationOptions.LongRunning)).ToArray();
-        Task.WaitAll(outcomes);
+        var results = await Task.WhenAll(outcomes);
 
-        var winners = outcomes.Select(t => t.Result).Where(r => r.Item2 > 0).ToList();
+        var winners = results.Where(r => r.Item2 > 0).ToList();
         var (winner, version) = Assert.Single(winners);
-        Assert.Equal(2, version);
-        Assert.All(outcomes.Select(t => t.Result).Where(r => r.Item2 < 0), r => Assert.Equal(-2, r.Item2));
+        Assert.Equal(2L, version);
+        Assert.All(results.Where(r => r.Item2 < 0), r => Assert.Equal(-2L, r.Item2));
         var history = store.History(Armenia.Id);
         Assert.Equal(["ana", $"writer-{winner}"], history.Select(c => c.Author));
         Assert.Equal($"Edit {winner}", ((Actor)store.FindVersioned(Armenia.Id)!.Record).Name);
