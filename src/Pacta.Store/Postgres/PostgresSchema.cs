@@ -144,7 +144,7 @@ internal static class PostgresSchema
         "CREATE INDEX api_token_user ON api_token (user_name)",
         """
         CREATE TABLE account_event (
-            seq bigint PRIMARY KEY,
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             recorded_at text NOT NULL,
             by text NOT NULL,
             command text NOT NULL,

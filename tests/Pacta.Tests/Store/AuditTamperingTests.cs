@@ -169,7 +169,7 @@ public abstract class AuditTamperingTests
         var report = store.Verify();
 
         Assert.Equal((4L, AuditFault.Content), (report.First!.Sequence, report.First.Fault));
-        Assert.Equal(5L, report.Breaks[1].Sequence);
+        Assert.Contains(report.Breaks, b => b is { Sequence: 5, Fault: AuditFault.Link });
     }
 
     [Fact]
@@ -208,6 +208,9 @@ public abstract class AuditTamperingTests
     public void Deleting_a_record_behind_the_stores_back_is_caught_at_its_last_change()
     {
         using var store = Seeded();
+        // With the rows derived from it, which a database's foreign keys would not let go otherwise.
+        store.Sql("DELETE FROM place_name WHERE place_id = 'shushakend'");
+        store.Sql("DELETE FROM place_geometry WHERE place_id = 'shushakend'");
         store.Sql("DELETE FROM record WHERE id = 'shushakend'");
 
         var first = FirstBreak(store);
