@@ -6,17 +6,19 @@ using Pacta.Store;
 namespace Pacta.Tests.Server.Writes;
 
 /// <summary>Many editors at once on a few records: each edit either lands (and is in the history) or is a 412. None is lost.</summary>
-public abstract class ConcurrentEdits(WritesHost host)
+/// <param name="edits">How many edits at once: on PostgreSQL fewer, as each waits for the database's write lock under the
+/// command timeout (30 s), which a heavily shared test machine can exceed with a hundred writers queued.</param>
+public abstract class ConcurrentEdits(WritesHost host, int edits = 100)
 {
     [Fact]
-    public async Task A_hundred_concurrent_edits_over_three_records_lose_no_update()
+    public async Task Concurrent_edits_over_three_records_lose_no_update()
     {
         if (host.Unavailable is { } why) Assert.Skip(why);
         string[] ids = ["armenia", "azerbaijan", "russia"];
         var before = ids.ToDictionary(id => id, id => host.Records.History(new RecordId(id)).Count);
         var client = host.CreateClient();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, edits).Select(i => Task.Run(async () =>
         {
             var id = ids[i % ids.Length];
             using var read = await WritesHost.Send(client, HttpMethod.Get, $"/api/v1/actors/{id}");
@@ -48,4 +50,4 @@ public abstract class ConcurrentEdits(WritesHost host)
 public sealed class ConcurrentEditsTests(WritesHost host) : ConcurrentEdits(host), IClassFixture<WritesHost>;
 
 /// <summary>Concurrent edits through the API on a PostgreSQL database: each accepted edit in the history, each rejected one a 412.</summary>
-public sealed class PostgresConcurrentEditsTests(PostgresWritesHost host) : ConcurrentEdits(host), IClassFixture<PostgresWritesHost>;
+public sealed class PostgresConcurrentEditsTests(PostgresWritesHost host) : ConcurrentEdits(host, edits: 30), IClassFixture<PostgresWritesHost>;
