@@ -48,16 +48,35 @@ internal sealed class PgSession : IDisposable
 
     public bool InTransaction => transaction is not null;
 
+    /// <summary>
+    /// The change log's head as this write transaction has moved it (the last number handed out and the last link), read
+    /// once per transaction after the write lock is taken (<see cref="PostgresStore.NextLink"/>); null until then. When
+    /// it moved, <see cref="Commit"/> writes its number to <c>pacta_meta</c> in the same transaction.
+    /// </summary>
+    public (long Sequence, byte[] Hash)? ChainHead { get; set; }
+
+    /// <summary>Whether this transaction handed out change numbers (so the counter in <c>pacta_meta</c> must follow).</summary>
+    public bool ChainMoved { get; set; }
+
     /// <summary>Starts a write transaction and waits for the database's write lock, which the transaction holds until it ends.</summary>
     public void Begin()
     {
         if (transaction is not null) throw new InvalidOperationException("a transaction is already open");
         transaction = connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
         Execute("SELECT pg_advisory_xact_lock(@key)", ("key", PostgresStore.WriteLockKey));
+        // Another writer may have appended since the last transaction of this session: read the head afresh.
+        ChainHead = null;
+        ChainMoved = false;
     }
 
     public void Commit()
     {
+        if (ChainMoved && ChainHead is { } head)
+        {
+            Execute("INSERT INTO pacta_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                ("key", PostgresStore.ChangeCounterKey), ("value", head.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ChainMoved = false;
+        }
         transaction?.Commit();
         transaction?.Dispose();
         transaction = null;
@@ -65,6 +84,8 @@ internal sealed class PgSession : IDisposable
 
     public void Rollback()
     {
+        ChainHead = null;
+        ChainMoved = false;
         transaction?.Rollback();
         transaction?.Dispose();
         transaction = null;
@@ -90,6 +111,14 @@ internal sealed class PgSession : IDisposable
         var rows = new List<T>();
         while (reader.Read()) rows.Add(read(reader));
         return rows;
+    }
+
+    /// <summary>Rows read one at a time as the server sends them, for a result too large to hold (no other statement may run meanwhile).</summary>
+    public IEnumerable<T> Stream<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return read(reader);
     }
 
     /// <summary>Runs many statements in one round trip, in order.</summary>

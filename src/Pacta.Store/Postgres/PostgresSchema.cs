@@ -5,7 +5,9 @@ namespace Pacta.Store.Postgres;
 /// store's: records as canonical JSON text (text, not jsonb, which would reorder keys: a write compares bodies by
 /// their text), the change log, and the tables derived from the bodies. Ids sort as bytes (<c>COLLATE "C"</c>), as
 /// in SQLite, so pages and lists come in the same order on both. Points and geometries are PostGIS geometries in
-/// WGS 84 (SRID 4326) with GiST indexes; instants are ISO 8601 text, as in the SQLite store.
+/// WGS 84 (SRID 4326) with GiST indexes; instants are ISO 8601 text, as in the SQLite store. The change log's numbers
+/// are given by the store under the write lock (not by a sequence, which would burn numbers in rolled-back writes), and
+/// each change carries its link of the hash chain (<see cref="AuditChain"/>).
 /// </summary>
 internal static class PostgresSchema
 {
@@ -32,7 +34,7 @@ internal static class PostgresSchema
         "CREATE INDEX record_kind ON record (kind, id)",
         """
         CREATE TABLE change (
-            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            seq bigint PRIMARY KEY,
             recorded_at text NOT NULL,
             author text NOT NULL,
             command text NOT NULL,
@@ -41,7 +43,8 @@ internal static class PostgresSchema
             kind text NOT NULL,
             operation text NOT NULL CHECK (operation IN ('created', 'updated', 'deleted')),
             before text,
-            after text
+            after text,
+            hash bytea
         )
         """,
         "CREATE INDEX change_record ON change (record_id, seq)",

@@ -81,7 +81,7 @@ public sealed partial class PostgresStore
             var inBatch = new HashSet<(EventDataset, string)>();
             var newIds = new HashSet<RecordId>();
             var seen = new List<EventOrigin>();
-            var records = new List<(string Id, string Body)>();
+            var records = new List<(string Id, string Body, long Sequence, byte[] Hash)>();
             var created = new List<Event>();
             var at = Now;
             for (var i = 0; i < rows.Count; i++)
@@ -123,7 +123,9 @@ public sealed partial class PostgresStore
                 }
                 else
                 {
-                    records.Add((row.Id.Value, rows[i].Body));
+                    // Numbered and linked here, in the order of the rows, though written at the end of the batch.
+                    var (sequence, hash) = NextLink(db, at, context, row.Id.Value, RecordKind.Event, ChangeOperation.Created, null, rows[i].BodyHash);
+                    records.Add((row.Id.Value, rows[i].Body, sequence, hash));
                     created.Add(row);
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }
@@ -136,11 +138,13 @@ public sealed partial class PostgresStore
                     ("at", at), ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()));
                 db.Execute(
                     """
-                    INSERT INTO change (recorded_at, author, command, reason, record_id, kind, operation, before, after)
-                    SELECT @at, @author, @command, @reason, n.i, 'event', 'created', NULL, n.b FROM unnest(@ids::text[], @bodies::text[]) WITH ORDINALITY AS n (i, b, o) ORDER BY n.o
+                    INSERT INTO change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash)
+                    SELECT n.s, @at, @author, @command, @reason, n.i, 'event', 'created', NULL, n.b, n.h
+                    FROM unnest(@seqs::bigint[], @ids::text[], @bodies::text[], @hashes::bytea[]) AS n (s, i, b, h)
                     """,
                     ("at", at), ("author", context.Author), ("command", context.Command), ("reason", context.Reason),
-                    ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()));
+                    ("seqs", records.Select(r => r.Sequence).ToArray()), ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()),
+                    ("hashes", records.Select(r => r.Hash).ToArray()));
             }
             CopyDerived(created);
             MarkSeen(seen);

@@ -122,16 +122,22 @@ public sealed partial class PostgresStore
         return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>Appends a change to the history (a creation with its body: nothing here needs to save that space).</summary>
-    private static void RecordChange(PgSession db, string recordedAt, ChangeContext context, RecordId id, RecordKind kind, ChangeOperation operation, string? before, string? after) =>
+    /// <summary>
+    /// Appends a change to the history (a creation with its body: nothing here needs to save that space), numbered and
+    /// linked to the chain in this write transaction (<see cref="NextLink"/>).
+    /// </summary>
+    private static void RecordChange(PgSession db, string recordedAt, ChangeContext context, RecordId id, RecordKind kind, ChangeOperation operation, string? before, string? after)
+    {
+        var (sequence, hash) = NextLink(db, recordedAt, context, id.Value, kind, operation, AuditChain.BodyHash(before), AuditChain.BodyHash(after));
         db.Execute(
             """
-            INSERT INTO change (recorded_at, author, command, reason, record_id, kind, operation, before, after)
-            VALUES (@at, @author, @command, @reason, @id, @kind, @operation, @before, @after)
+            INSERT INTO change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash)
+            VALUES (@seq, @at, @author, @command, @reason, @id, @kind, @operation, @before, @after, @hash)
             """,
-            ("at", recordedAt), ("author", context.Author), ("command", context.Command), ("reason", context.Reason),
+            ("seq", sequence), ("at", recordedAt), ("author", context.Author), ("command", context.Command), ("reason", context.Reason),
             ("id", id.Value), ("kind", Vocabulary.Text(kind)), ("operation", Vocabulary.Text(operation)),
-            ("before", before), ("after", after));
+            ("before", before), ("after", after), ("hash", hash));
+    }
 
     /// <summary>Rewrites the derived rows of the written records (old rows of replaced ones first); returns clashes and dropped obligations still cited.</summary>
     private static List<string> Reindex(PgSession db, List<IRecord> written, List<IRecord> replaced)

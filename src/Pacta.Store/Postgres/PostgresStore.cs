@@ -135,6 +135,9 @@ public sealed partial class PostgresStore : IStore
             session.Execute("INSERT INTO pacta_meta (key, value) VALUES (@key, @value)",
                 ("key", SchemaVersionKey), ("value", Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             session.Commit();
+            // The data source read the database's types before PostGIS was there (CREATE EXTENSION above may have
+            // just made it): read them again, or geometries could not be written until the next start.
+            source.ReloadTypes();
             return Stores.LatestSchemaVersion;
         }
         var text = session.Scalar("SELECT value FROM pacta_meta WHERE key = @key", ("key", SchemaVersionKey)) as string;
@@ -142,6 +145,15 @@ public sealed partial class PostgresStore : IStore
             throw new StoreException($"{location} is not a Pacta store: it has no schema version");
         if (version > Stores.LatestSchemaVersion)
             throw new StoreException($"{location} is at schema version {version}, newer than this Pacta knows ({Stores.LatestSchemaVersion}): use a newer Pacta");
+        if (version < 5)
+            throw new StoreException($"{location} is at schema version {version}, which no PostgreSQL store was ever made at: it is not a store this Pacta can open");
+        if (!HasHashColumn(session))
+        {
+            AddAuditChain(session);
+            session.Execute("UPDATE pacta_meta SET value = @value WHERE key = @key",
+                ("key", SchemaVersionKey), ("value", Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            version = Stores.LatestSchemaVersion;
+        }
         session.Commit();
         return version;
     }
@@ -191,7 +203,7 @@ public sealed partial class PostgresStore : IStore
         return (IReadOnlyDictionary<RecordKind, int>)counts;
     });
 
-    private const string SelectChange = "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after FROM change";
+    private const string SelectChange = "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash FROM change";
 
     public IReadOnlyList<Change> History(RecordId id)
     {
@@ -308,13 +320,6 @@ public sealed partial class PostgresStore : IStore
         Vocabulary.Kind(r.GetString(6)),
         Vocabulary.Operation(r.GetString(7)),
         r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9));
-}
-
-public sealed partial class PostgresStore
-{
-    public AuditHead AuditHead() => throw new StoreException($"{Location}: the change log's hash chain is not kept on PostgreSQL yet");
-
-    public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null) =>
-        throw new StoreException($"{Location}: the change log's hash chain is not kept on PostgreSQL yet");
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.FieldCount > 10 && !r.IsDBNull(10) ? AuditChain.Hex((byte[])r.GetValue(10)) : null);
 }

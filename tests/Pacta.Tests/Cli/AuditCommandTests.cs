@@ -6,7 +6,10 @@ using static Pacta.Tests.Store.Samples;
 
 namespace Pacta.Tests.Cli;
 
-/// <summary><c>pacta audit verify</c>, <c>pacta audit head</c> and <c>pacta history</c> run as a user would, on a real store file.</summary>
+/// <summary>
+/// <c>pacta audit verify</c>, <c>pacta audit head</c> and <c>pacta history</c> run as a user would, on a real store file;
+/// <c>verify</c> and <c>head</c> on a PostgreSQL database too.
+/// </summary>
 public sealed class AuditCommandTests : IDisposable
 {
     private readonly TempFolder folder = new();
@@ -26,26 +29,40 @@ public sealed class AuditCommandTests : IDisposable
 
     private static string HashOf(string db, long sequence)
     {
-        using var store = SqliteStore.Open(db);
+        using var store = Stores.Open(db);
         return store.Changes().Single(c => c.Sequence == sequence).Hash!;
     }
 
-    [Fact]
-    public void Verify_says_how_many_changes_and_the_head_and_exits_0_on_an_untouched_store()
+    /// <summary>The same log as the file's, in a store of the given backend: a SQLite file or a PostgreSQL database.</summary>
+    private static TempStore Seeded(Backend backend)
     {
-        var verified = Pacta.Run("audit", "verify", "--db", Db);
-
-        Assert.True(verified.ExitCode == 0, verified.Error);
-        Assert.Equal($"14 changes, chain intact, head {HashOf(Db, 14)}", verified.Out.Trim());
+        var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, new ChangeContext("alice", "pacta import pacta data"));
+        store.Write([Renamed], new ChangeContext("bob", "pacta edit", "shorter name"));
+        return temp;
     }
 
-    [Fact]
-    public void Verify_names_the_first_altered_change_and_exits_4()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Verify_says_how_many_changes_and_the_head_and_exits_0_on_an_untouched_store(Backend backend)
     {
-        RawSqlite.Execute(Db, "UPDATE change SET reason = 'nothing to see' WHERE seq = 3");
-        RawSqlite.Execute(Db, "UPDATE record SET body = replace(body, 'Pacta editors', 'Editors') WHERE id = 'pacta-editors'");
+        using var temp = Seeded(backend);
+        var db = temp.Location;
+        var verified = Pacta.Run("audit", "verify", "--db", db);
 
-        var verified = Pacta.Run("audit", "verify", "--db", Db);
+        Assert.True(verified.ExitCode == 0, verified.Error);
+        Assert.Equal($"14 changes, chain intact, head {HashOf(db, 14)}", verified.Out.Trim());
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Verify_names_the_first_altered_change_and_exits_4(Backend backend)
+    {
+        using var temp = Seeded(backend);
+        var db = temp.Location;
+        temp.RawExecute("UPDATE change SET reason = 'nothing to see' WHERE seq = 3");
+        temp.RawExecute("UPDATE record SET body = replace(body, 'Pacta editors', 'Editors') WHERE id = 'pacta-editors'");
+
+        var verified = Pacta.Run("audit", "verify", "--db", db);
 
         Assert.Equal(4, verified.ExitCode);
         var lines = verified.Out.Trim().Split('\n');
@@ -55,21 +72,23 @@ public sealed class AuditCommandTests : IDisposable
         Assert.StartsWith("14 changes checked, head ", lines[^1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Head_prints_the_last_hash_which_verify_then_finds_until_the_chain_is_rewritten()
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Head_prints_the_last_hash_which_verify_then_finds_until_the_chain_is_rewritten(Backend backend)
     {
-        var head = Pacta.Run("audit", "head", "--db", Db);
-        var json = Pacta.Run("audit", "head", "--json", "--db", Db);
+        using var temp = Seeded(backend);
+        var db = temp.Location;
+        var head = Pacta.Run("audit", "head", "--db", db);
+        var json = Pacta.Run("audit", "head", "--json", "--db", db);
 
-        Assert.Equal((0, $"{HashOf(Db, 14)} at change 14"), (head.ExitCode, head.Out.Trim()));
+        Assert.Equal((0, $"{HashOf(db, 14)} at change 14"), (head.ExitCode, head.Out.Trim()));
         using var shape = JsonDocument.Parse(json.Out);
-        Assert.Equal((14, HashOf(Db, 14), 14), (shape.RootElement.GetProperty("sequence").GetInt64(), shape.RootElement.GetProperty("hash").GetString(),
+        Assert.Equal((14, HashOf(db, 14), 14), (shape.RootElement.GetProperty("sequence").GetInt64(), shape.RootElement.GetProperty("hash").GetString(),
             shape.RootElement.GetProperty("changes").GetInt64()));
         var hash = head.Out.Split(' ')[0];
-        Assert.Equal(0, Pacta.Run("audit", "verify", "--head", hash, "--db", Db).ExitCode);
+        Assert.Equal(0, Pacta.Run("audit", "verify", "--head", hash, "--db", db).ExitCode);
 
-        RawSqlite.Execute(Db, $"UPDATE change SET hash = X'{new string('1', 64)}' WHERE seq = 14");
-        var rewritten = Pacta.Run("audit", "verify", "--head", hash, "--db", Db);
+        temp.RawExecute($"UPDATE change SET hash = {temp.BytesLiteral(Convert.FromHexString(new string('1', 64)))} WHERE seq = 14");
+        var rewritten = Pacta.Run("audit", "verify", "--head", hash, "--db", db);
 
         Assert.Equal(4, rewritten.ExitCode);
         Assert.Contains($"the head {hash} exported earlier is nowhere in the log", rewritten.Out, StringComparison.Ordinal);

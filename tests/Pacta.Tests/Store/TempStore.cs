@@ -79,6 +79,16 @@ internal sealed class TempStore : IDisposable
     /// <summary>Rows read behind the store's back, each as its columns joined with " | " (null as ∅, bytes in hex), on either backend.</summary>
     public List<string> RawRows(string sql) => Backend == Backend.Sqlite ? RawSqlite.Rows(Path, sql) : TestDatabases.Rows(Location, sql);
 
+    /// <summary>Runs SQL on the store's tables behind its back, on a connection of its own, on either backend.</summary>
+    public void RawExecute(string sql)
+    {
+        if (Backend == Backend.Sqlite) RawSqlite.Execute(Path, sql);
+        else TestDatabases.Execute(Location, sql);
+    }
+
+    /// <summary>A hash (or any bytes) as a literal of the backend's SQL.</summary>
+    public string BytesLiteral(byte[] bytes) => Backend == Backend.Sqlite ? $"X'{Convert.ToHexString(bytes)}'" : $"'\\x{Convert.ToHexString(bytes)}'::bytea";
+
     public void Dispose()
     {
         if (database is not null) TestDatabases.Drop(database);
@@ -137,6 +147,15 @@ internal static class TestDatabases
             while (reader.Read()) text.AppendLine(reader.GetString(0));
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Runs SQL on the database on a connection of its own (no pooling: nothing of it lingers).</summary>
+    public static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Each row as its columns joined with " | " (null as ∅, bytes in hex), as <see cref="RawSqlite.Rows"/> gives them.</summary>

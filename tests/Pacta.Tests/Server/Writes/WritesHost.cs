@@ -18,19 +18,41 @@ namespace Pacta.Tests.Server.Writes;
 /// The real server in memory over a store of the bundled case with three users (a contributor, a viewer, an admin)
 /// and a token each; the store file is the test class's own, so tests that write do not disturb other classes.
 /// </summary>
-public sealed class WritesHost : WebApplicationFactory<server::Program>
+public class WritesHost : WebApplicationFactory<server::Program>
 {
     public const string Password = "a-long-shared-password";
 
     private static readonly ChangeContext Setup = new("tests", "pacta tests");
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pacta-tests", Guid.NewGuid().ToString("N"));
+    private readonly Backend backend;
+    private readonly TempStore? database;
 
     public WritesHost()
+        : this(Backend.Sqlite)
     {
+    }
+
+    /// <summary>
+    /// A host over a store of the given backend. Without a PostgreSQL server (and not in CI, where that fails) the host
+    /// is made empty and says why (<see cref="Unavailable"/>): each test then skips, saying so.
+    /// </summary>
+    protected WritesHost(Backend backend)
+    {
+        this.backend = backend;
         Directory.CreateDirectory(folder);
+        if (backend == Backend.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresServer.Variable)) && Environment.GetEnvironmentVariable("CI") != "true")
+            {
+                Unavailable = $"The PostgreSQL case of this test did not run: {PostgresServer.Variable} is not set: run `eval \"$(tests/postgres.sh start)\"` first.";
+                ContributorToken = ViewerToken = "";
+                return;
+            }
+            database = new TempStore(Backend.Postgres);
+        }
         var dataset = DatasetReader.Read(Path.Combine(AppContext.BaseDirectory, "data", "south-caucasus"));
-        using var store = SqliteStore.Open(DatabasePath, Clock);
+        using var store = Stores.Open(DatabasePath, Clock);
         store.Write(dataset.Records, Setup);
         store.AddUser("cora", Role.Contributor, Password, Setup);
         store.AddUser("vic", Role.Viewer, Password, Setup);
@@ -38,9 +60,16 @@ public sealed class WritesHost : WebApplicationFactory<server::Program>
         ViewerToken = store.AddToken("vic", null, Setup).Secret;
     }
 
+    /// <summary>Why this host has no store (no PostgreSQL server outside CI); null when it has one.</summary>
+    public string? Unavailable { get; }
+
     internal FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
-    public string DatabasePath => Path.Combine(folder, "writes.db");
+    /// <summary>Where the store is: the SQLite file's path, or the PostgreSQL database's connection string.</summary>
+    public string DatabasePath => database?.Location ?? Path.Combine(folder, "writes.db");
+
+    /// <summary>The store the server itself uses, of either backend.</summary>
+    public IStore Records => Services.GetRequiredService<IStore>();
 
     public string ContributorToken { get; }
 
@@ -69,7 +98,7 @@ public sealed class WritesHost : WebApplicationFactory<server::Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton(_ => SqliteStore.Open(DatabasePath, Clock));
+            if (backend == Backend.Sqlite) services.AddSingleton(_ => SqliteStore.Open(DatabasePath, Clock));
         });
     }
 
@@ -78,5 +107,15 @@ public sealed class WritesHost : WebApplicationFactory<server::Program>
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        database?.Dispose();
+    }
+}
+
+/// <summary>The same host over a PostgreSQL database (PACTA_TEST_POSTGRES), for the write tests that must hold on both backends.</summary>
+public sealed class PostgresWritesHost : WritesHost
+{
+    public PostgresWritesHost()
+        : base(Backend.Postgres)
+    {
     }
 }

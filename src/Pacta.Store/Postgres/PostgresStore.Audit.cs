@@ -1,0 +1,152 @@
+using System.Globalization;
+using Npgsql;
+using Pacta.Model;
+using Pacta.Store.Sqlite;
+
+namespace Pacta.Store.Postgres;
+
+public sealed partial class PostgresStore
+{
+    /// <summary>
+    /// The key in <c>pacta_meta</c> of the last change number the store handed out, written in the transaction that
+    /// hands it out: the counterpart of SQLite's <c>sqlite_sequence</c>, with which <see cref="VerifyAudit"/> finds a log
+    /// whose last changes were deleted.
+    /// </summary>
+    internal const string ChangeCounterKey = "change-counter";
+
+    /// <summary>The log's last entry: its number, its hash and how many changes the log holds; the genesis hash when it is empty.</summary>
+    public AuditHead AuditHead() => Reading(db =>
+    {
+        var rows = db.Query("SELECT seq, hash, (SELECT COUNT(*) FROM change) FROM change ORDER BY seq DESC LIMIT 1",
+            r => new AuditHead(r.GetInt64(2), r.GetInt64(0), r.IsDBNull(1) ? "" : AuditChain.Hex((byte[])r.GetValue(1))));
+        return rows.Count == 0 ? new AuditHead(0, 0, AuditChain.GenesisHex) : rows[0];
+    });
+
+    /// <summary>
+    /// Recomputes the hash chain from the first change in one snapshot of the database, then checks each record against
+    /// its last change, and that the log reaches the last number the store handed out (<see cref="ChangeCounterKey"/>).
+    /// Every creation keeps its body in its own row here, so each change is checked from its row alone.
+    /// </summary>
+    public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null) => Reading(db =>
+    {
+        var verifier = new AuditVerifier(expectedHead);
+        foreach (var row in db.Stream($"{SelectChange} ORDER BY seq", ReadAuditRow))
+        {
+            if (row.Entry is { } entry) verifier.Add(entry);
+            else verifier.Unreadable(row.Sequence, row.RecordId, row.Hash, row.Problem!);
+            if (verifier.Changes % 10_000 == 0) progress?.Invoke(verifier.Changes);
+        }
+        progress?.Invoke(verifier.Changes);
+        foreach (var (id, body, sequence, operation, after) in db.Stream(LastChangesSql, r => (
+                     r.GetString(0), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(1) ? (long?)null : r.GetInt64(1),
+                     r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))))
+        {
+            verifier.CheckRecord(id, body, sequence, operation is null ? null : TryOperation(operation), after);
+        }
+        verifier.CheckTail(ChangeCounter(db));
+        return verifier.Finish();
+    });
+
+    /// <summary>
+    /// The number and hash of the next change: the head is read once per write transaction, after the write lock is
+    /// taken, then kept on the session (<see cref="PgSession.ChainHead"/>), whose commit writes the number handed out to
+    /// <c>pacta_meta</c>. The number is one past the highest ever handed out, so a number of a deleted row is never given
+    /// again, and a rolled-back write gives its numbers back (no sequence burns them); the link is to the last entry there is.
+    /// </summary>
+    internal static (long Sequence, byte[] Hash) NextLink(PgSession db, string recordedAt, ChangeContext context, string recordId, RecordKind kind,
+        ChangeOperation operation, byte[]? beforeHash, byte[]? afterHash)
+    {
+        var (last, previous) = db.ChainHead ??= ReadChainHead(db);
+        var sequence = last + 1;
+        var hash = AuditChain.Next(previous, sequence, Vocabulary.Instant(recordedAt), context.Author, context.Command, context.Reason,
+            recordId, kind, operation, beforeHash, afterHash);
+        db.ChainHead = (sequence, hash);
+        db.ChainMoved = true;
+        return (sequence, hash);
+    }
+
+    private static (long Sequence, byte[] Hash) ReadChainHead(PgSession db)
+    {
+        var last = db.Query("SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1",
+            r => (Sequence: r.GetInt64(0), Hash: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)));
+        var previous = last.Count == 0 || last[0].Hash is not { Length: AuditChain.HashLength } stored ? AuditChain.Genesis.ToArray() : stored;
+        return (Math.Max(ChangeCounter(db), last.Count == 0 ? 0 : last[0].Sequence), previous);
+    }
+
+    private static long ChangeCounter(PgSession db) =>
+        db.Scalar("SELECT value FROM pacta_meta WHERE key = @key", ("key", ChangeCounterKey)) is string text
+        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var counter)
+            ? counter
+            : 0;
+
+    /// <summary>
+    /// Brings a store made before the chain (schema 5, or 6 by a build that did not yet keep the chain on PostgreSQL: its
+    /// <c>change</c> table has no <c>hash</c>) to the chain, in the opening transaction: the column is added, the numbers
+    /// stop coming from an identity sequence, and every change's link is computed in sequence order.
+    /// </summary>
+    private static void AddAuditChain(PgSession db)
+    {
+        db.Execute("ALTER TABLE change ADD COLUMN IF NOT EXISTS hash bytea");
+        db.Execute("ALTER TABLE change ALTER COLUMN seq DROP IDENTITY IF EXISTS");
+        var links = new List<(long Sequence, byte[] Hash)>();
+        var previous = AuditChain.Genesis.ToArray();
+        foreach (var change in db.Stream($"{SelectChange} ORDER BY seq", ReadChange))
+        {
+            previous = AuditChain.Next(previous, change);
+            links.Add((change.Sequence, previous));
+        }
+        foreach (var chunk in links.Chunk(10_000))
+        {
+            db.Execute("UPDATE change SET hash = n.h FROM unnest(@seqs::bigint[], @hashes::bytea[]) AS n (s, h) WHERE change.seq = n.s",
+                ("seqs", chunk.Select(l => l.Sequence).ToArray()), ("hashes", chunk.Select(l => l.Hash).ToArray()));
+        }
+        // Numbers burnt by rolled-back writes before the upgrade are not changes: the counter starts at the last there is.
+        db.Execute("INSERT INTO pacta_meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            ("key", ChangeCounterKey), ("value", (links.Count == 0 ? 0 : links[^1].Sequence).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static bool HasHashColumn(PgSession db) =>
+        db.Scalar("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'change' AND column_name = 'hash')") is true;
+
+    /// <summary>Each record id the log names, with its last change and its body now (null when it has none), then each record the log never names.</summary>
+    private const string LastChangesSql =
+        """
+        SELECT l.record_id, l.seq, c.operation, c.after, r.body
+        FROM (SELECT record_id, MAX(seq) AS seq FROM change GROUP BY record_id) AS l
+        JOIN change AS c ON c.seq = l.seq
+        LEFT JOIN record AS r ON r.id = l.record_id
+        UNION ALL
+        SELECT r.id, NULL, NULL, NULL, r.body FROM record AS r WHERE NOT EXISTS (SELECT 1 FROM change AS c WHERE c.record_id = r.id)
+        """;
+
+    private sealed record AuditRow(long Sequence, string? RecordId, byte[]? Hash, AuditEntry? Entry, string? Problem);
+
+    /// <summary>A row of the log; a row no store writes (an unknown kind, a malformed id) is kept as a problem, not thrown.</summary>
+    private static AuditRow ReadAuditRow(NpgsqlDataReader r)
+    {
+        var sequence = r.GetInt64(0);
+        var recordId = r.IsDBNull(5) ? null : r.GetString(5);
+        var hash = r.IsDBNull(10) ? null : (byte[])r.GetValue(10);
+        try
+        {
+            var change = ReadChange(r);
+            return new AuditRow(sequence, recordId, hash, new AuditEntry(change, hash), null);
+        }
+        catch (Exception e) when (e is StoreException or ArgumentException or FormatException or InvalidCastException)
+        {
+            return new AuditRow(sequence, recordId, hash, null, e.Message);
+        }
+    }
+
+    private static ChangeOperation? TryOperation(string text)
+    {
+        try
+        {
+            return Vocabulary.Operation(text);
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
+    }
+}
