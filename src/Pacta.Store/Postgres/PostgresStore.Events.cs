@@ -143,8 +143,11 @@ public sealed partial class PostgresStore
         var where = new List<string>();
         if (filter.From is { } from)
         {
-            // Events that run into the start: the index of events longer than a day finds those that began before it.
+            // Events that run into the start. Only an event longer than a day can begin before the start and still
+            // reach it, so the earliest such event bounds first_day from below: the (first_day, id) index then starts
+            // there rather than at the oldest event (the partial index of long events finds that bound).
             where.Add("e.last_day >= @from");
+            where.Add("e.first_day >= LEAST(@from, (SELECT MIN(m.first_day) FROM event_index m WHERE m.last_day > m.first_day AND m.last_day >= @from))");
             parameters.Add(("from", from.DayNumber));
         }
         if (filter.To is { } to)
