@@ -178,9 +178,7 @@ public sealed partial class PostgresStore : IStore
             var holder = db.Query("SELECT document_id, provision_eid FROM obligation WHERE id = @id",
                 r => (Document: new RecordId(r.GetString(0)), Provision: r.GetString(1)), ("id", id.Value));
             if (holder.Count == 0) return null;
-            var document = (Document)Load(db, holder[0].Document)!;
-            var provision = document.Provisions.Single(p => p.EId == holder[0].Provision);
-            return new ObligationInContext(document, provision, provision.Obligations.Single(o => o.Id == id));
+            return ObligationInContext.In((Document)Load(db, holder[0].Document)!, holder[0].Provision, id);
         });
     }
 
