@@ -91,6 +91,36 @@ public interface IStore : IDisposable
     /// <summary>Starts writing events imported from a dataset, keyed by each row's own id; the import holds the store's writes until disposed.</summary>
     IEventImport BeginEventImport(ChangeContext context, EventMatching? matching, bool batched);
 
+    /// <summary>
+    /// Keeps a contribution as a draft, apart from the records, for a reviewer other than its author to publish. The store
+    /// must still hold <paramref name="baseVersion"/> of the record (0: it must not exist), checked in the same transaction.
+    /// </summary>
+    /// <exception cref="VersionConflictException">The record is not at <paramref name="baseVersion"/>; no draft was kept.</exception>
+    Draft AddDraft(IRecord record, long baseVersion, string author);
+
+    /// <summary>The draft with this number, in any state; null when there is none.</summary>
+    Draft? FindDraft(long number);
+
+    /// <summary>The drafts in a state (every state when null), of one author (everyone's when null), oldest first.</summary>
+    IReadOnlyList<Draft> Drafts(DraftState? state = null, string? author = null);
+
+    /// <summary>
+    /// Publishes a pending draft: writes its record with the draft's base version expected, and marks the draft published,
+    /// in one transaction. The change's author is the draft's author; its reason names the draft and the reviewer.
+    /// </summary>
+    /// <exception cref="DraftException">No such draft, one decided already, or the reviewer is its author.</exception>
+    /// <exception cref="VersionConflictException">The record changed since the draft was made: nothing was written.</exception>
+    /// <exception cref="StoreException">The record no longer fits the store (a reference it names was removed).</exception>
+    PublishedDraft PublishDraft(long number, string reviewer, string command);
+
+    /// <summary>Rejects a pending draft, with a reason for its author; nothing else changes.</summary>
+    /// <exception cref="DraftException">No such draft, one decided already, the reviewer is its author, or no reason.</exception>
+    Draft RejectDraft(long number, string reviewer, string reason);
+
+    /// <summary>Its author takes back a pending draft; nothing else changes.</summary>
+    /// <exception cref="DraftException">No such draft, one decided already, or the user is not its author.</exception>
+    Draft WithdrawDraft(long number, string author);
+
     User AddUser(string name, Role role, string password, ChangeContext context);
 
     IReadOnlyList<User> Users();

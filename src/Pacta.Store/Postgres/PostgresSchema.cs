@@ -14,8 +14,30 @@ internal static class PostgresSchema
     /// <summary>The tables a store consists of, dropped (<see cref="PostgresStore.Drop"/>) in this order.</summary>
     public static readonly string[] Tables =
     [
-        "account_event", "api_token", "user_account", "event_origin", "event_actor", "event_index", "place_geometry",
+        "draft", "account_event", "api_token", "user_account", "event_origin", "event_actor", "event_index", "place_geometry",
         "place_name", "obligation_bearer", "obligation", "reference", "change", "record", "pacta_meta",
+    ];
+
+    /// <summary>Drafts, kept apart from the records until published (as SQLite's version 7); also added to a store made without them. Declared before <see cref="Create"/>, which takes them in.</summary>
+    public static readonly string[] Draft =
+    [
+        """
+        CREATE TABLE draft (
+            number bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            record_id text COLLATE "C" NOT NULL,
+            kind text NOT NULL,
+            body text NOT NULL,
+            base_version integer NOT NULL CHECK (base_version >= 0),
+            author text NOT NULL,
+            created_at text NOT NULL,
+            state text NOT NULL CHECK (state IN ('pending', 'published', 'rejected', 'withdrawn')),
+            decided_by text,
+            decided_at text,
+            reason text
+        )
+        """,
+        "CREATE INDEX draft_state ON draft (state, number)",
+        "CREATE INDEX draft_author ON draft (lower(author), number)",
     ];
 
     public static readonly string[] Create =
@@ -154,5 +176,6 @@ internal static class PostgresSchema
         )
         """,
         "CREATE INDEX account_event_user ON account_event (lower(user_name))",
+        .. Draft,
     ];
 }

@@ -147,9 +147,11 @@ public sealed partial class PostgresStore : IStore
             throw new StoreException($"{location} is at schema version {version}, newer than this Pacta knows ({Stores.LatestSchemaVersion}): use a newer Pacta");
         if (version < 5)
             throw new StoreException($"{location} is at schema version {version}, which no PostgreSQL store was ever made at: it is not a store this Pacta can open");
-        if (!HasHashColumn(session))
+        // Each step a store made by an older Pacta lacks, in the order the SQLite migrations take.
+        if (!HasHashColumn(session)) AddAuditChain(session);
+        if (!HasDraftTable(session)) AddDraftTable(session);
+        if (version < Stores.LatestSchemaVersion)
         {
-            AddAuditChain(session);
             session.Execute("UPDATE pacta_meta SET value = @value WHERE key = @key",
                 ("key", SchemaVersionKey), ("value", Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             version = Stores.LatestSchemaVersion;

@@ -14,7 +14,7 @@ namespace Pacta.Store;
 /// </summary>
 public sealed partial class SqliteStore : IStore
 {
-    public const int LatestSchemaVersion = 6;
+    public const int LatestSchemaVersion = 7;
 
     private const string KindOfSql =
         "SELECT kind FROM record WHERE id = $id UNION ALL SELECT 'obligation' FROM obligation WHERE id = $id LIMIT 1";
