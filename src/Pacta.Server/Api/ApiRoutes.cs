@@ -42,6 +42,7 @@ public static class ApiRoutes
         api.MapLayersApi();
         api.MapAccountsApi();
         api.MapRecordWritesApi();
+        api.MapDraftsApi();
 
         app.MapOpenApi();
         // Swagger UI's own files are embedded in its package: nothing comes from a CDN.

@@ -38,8 +38,9 @@ public sealed record WritableKind(string Segment, RecordKind Kind, string Term, 
 
 /// <summary>
 /// The checks and the write that the API and the edit pages share: the body read as a record of the kind, the id,
-/// the kind, every reference looked up (each problem at its JSON path), then the store's conditional write, which
-/// refuses a stale version. Each write records the user as its author and the channel ("api", "web") as its command.
+/// the kind, every reference looked up (each problem at its JSON path), then a draft kept from the published version the
+/// writer read, which the store refuses when that version is stale. A reviewer's publication (<see cref="DraftsApi"/>)
+/// writes the record later; its change names the draft's author and the reviewer.
 /// </summary>
 public static class RecordWrites
 {
@@ -49,11 +50,40 @@ public static class RecordWrites
     /// <summary>What went wrong with a write, and the status the API answers it with.</summary>
     public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyList<InputProblem> Problems, VersionedRecord? Current = null);
 
-    /// <summary>Reads, checks and writes; either the record as stored (with its version) or why nothing was written.</summary>
+    /// <summary>
+    /// Reads and checks a contribution, then keeps it as a draft made from the published version the writer read:
+    /// either the draft, or why nothing was kept. Nothing reaches the records until a reviewer publishes the draft.
+    /// </summary>
     /// <param name="urlId">The id the address names (an update), or null (a creation: the id is the body's).</param>
-    /// <param name="expectedVersion">0 for a creation; else the version the writer read.</param>
-    public static (VersionedRecord? Written, Refusal? Refusal) Write(
-        IStore store, WritableKind kind, JsonNode? body, string? urlId, long expectedVersion, ChangeContext context)
+    /// <param name="expectedVersion">0 for a creation; else the published version the writer read.</param>
+    public static (Draft? Draft, Refusal? Refusal) Submit(
+        IStore store, WritableKind kind, JsonNode? body, string? urlId, long expectedVersion, string author)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var (record, refusal) = Check(store, kind, body, urlId);
+        if (record is null) return (null, refusal);
+        try
+        {
+            return (store.AddDraft(record, expectedVersion, author), null);
+        }
+        catch (VersionConflictException e)
+        {
+            return (null, Conflict(e, record, expectedVersion));
+        }
+    }
+
+    /// <summary>A conditional write or draft refused: 409 when a creation's id is taken, else 412 (the record changed since it was read).</summary>
+    public static Refusal Conflict(VersionConflictException e, IRecord record, long expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(record);
+        return e.Current is { } current && expectedVersion == 0
+            ? new Refusal(StatusCodes.Status409Conflict, "Conflict", e.Message, [new InputProblem("$.id", $"'{record.Id}' is taken")], current)
+            : new Refusal(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message, [], e.Current);
+    }
+
+    /// <summary>Reads the body as a record of the kind and checks its id, its kind and every reference; the record, or why it is refused.</summary>
+    public static (IRecord? Record, Refusal? Refusal) Check(IStore store, WritableKind kind, JsonNode? body, string? urlId)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(kind);
@@ -80,27 +110,20 @@ public static class RecordWrites
         }
         var dangling = Dangling(store, record);
         if (dangling.Count > 0) return (null, Invalid($"the {kind.Term} names records that do not exist or are of another kind", dangling));
-        try
-        {
-            return (store.Write(record, context, expectedVersion), null);
-        }
-        catch (VersionConflictException e)
-        {
-            return (null, e.Current is { } current && expectedVersion == 0
-                ? new Refusal(StatusCodes.Status409Conflict, "Conflict", e.Message, [new InputProblem("$.id", $"'{record.Id}' is taken")], current)
-                : new Refusal(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message, [], e.Current));
-        }
-        catch (StoreException e)
-        {
-            // A reference removed between the check above and the write, or an id an obligation of another document has.
-            // Its message names the store's file, which is not the client's business: the problems alone go back.
-            return (null, Invalid("the store refused the write", e.Problems.Select(p => new InputProblem("$", p)).ToList()));
-        }
+        return (record, null);
     }
 
-    /// <summary>Who writes: the signed-in user (or the token's), through which channel.</summary>
-    public static ChangeContext Context(ClaimsPrincipal user, string command) =>
-        new(user?.Identity?.Name ?? throw new InvalidOperationException("a write needs a signed-in user"), command);
+    /// <summary>The store refused a record (a reference removed since it was checked, an id an obligation of another document has).</summary>
+    public static Refusal Refused(StoreException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        // Its message names the store's file, which is not the client's business: the problems alone go back.
+        return Invalid("the store refused the write", e.Problems.Select(p => new InputProblem("$", p)).ToList());
+    }
+
+    /// <summary>Who writes: the signed-in user (or the token's).</summary>
+    public static string UserName(ClaimsPrincipal user) =>
+        user?.Identity?.Name ?? throw new InvalidOperationException("a write needs a signed-in user");
 
     private static List<InputProblem> Dangling(IStore store, IRecord record)
     {

@@ -10,13 +10,15 @@ using Pacta.Store.Accounts;
 namespace Pacta.Server.Api;
 
 /// <summary>
-/// Writes under <c>/api/v1/{kind}</c> for every kind of record: <c>POST</c> creates (201, <c>Location</c>, <c>ETag</c>),
-/// <c>PUT {id}</c> replaces a record whose version the writer names in <c>If-Match</c> (428 without it, 412 when someone
-/// changed it since). Contributors and above only; the token's user is the change's author, "api" its command.
+/// Contributions under <c>/api/v1/{kind}</c> for every kind of record: <c>POST</c> proposes a new record, <c>PUT {id}</c>
+/// a replacement of the published version the writer names in <c>If-Match</c> (428 without it, 412 when someone changed it
+/// since). Contributors and above only. Either is kept as a draft (202, <c>Location: /api/v1/drafts/{n}</c>) until a
+/// reviewer other than its author publishes it (<see cref="DraftsApi"/>): the records themselves do not change.
 /// Also <c>GET {id}</c> for the kinds the read API listed without one (claims, meetings, assessments, topics).
 /// </summary>
 public static class RecordWritesApi
 {
+    /// <summary>The command of a change a reviewer publishes through the API.</summary>
     public const string Command = "api";
 
     private static readonly string[] WithoutGetOne = ["claims", "meetings", "assessments", "topics"];
@@ -36,12 +38,12 @@ public static class RecordWritesApi
                     .ProducesProblem(StatusCodes.Status400BadRequest)
                     .ProducesProblem(StatusCodes.Status404NotFound);
             }
-            group.MapPost("/", (HttpContext http, IStore store, TimeProvider clock) => Create(http, store, clock, kind))
+            group.MapPost("/", (HttpContext http, IStore store) => Create(http, store, kind))
                 .WithName("Create" + name)
-                .WithSummary($"Creates {(kind.Term[0] is 'a' or 'e' or 'i' or 'o' ? "an" : "a")} {kind.Term} from its JSON (the data format's); answers 201 with Location and ETag.")
+                .WithSummary($"Proposes a new {kind.Term} from its JSON (the data format's): kept as a draft until a reviewer other than its author publishes it; answers 202 with the draft's Location.")
                 .RequireAuthorization(Role.Contributor.Text())
                 .Accepts<JsonObject>("application/json")
-                .Produces<JsonObject>(StatusCodes.Status201Created)
+                .Produces<JsonObject>(StatusCodes.Status202Accepted)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -49,14 +51,14 @@ public static class RecordWritesApi
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-            group.MapPut("/{id}", (HttpContext http, IStore store, TimeProvider clock, [Description("the record's id")] string id,
+            group.MapPut("/{id}", (HttpContext http, IStore store, [Description("the record's id")] string id,
                     [FromHeader(Name = "If-Match"), Description("the ETag of the version the edit starts from (required)")] string? ifMatch) =>
-                    Replace(http, store, clock, kind, id))
+                    Replace(http, store, kind, id))
                 .WithName("Replace" + name)
-                .WithSummary($"Replaces a {kind.Term} whose version If-Match names: 428 without If-Match, 412 if it changed since; nothing is written then.")
+                .WithSummary($"Proposes a replacement of a {kind.Term} whose published version If-Match names, kept as a draft (202, Location of the draft): 428 without If-Match, 412 if it changed since; nothing is kept then.")
                 .RequireAuthorization(Role.Contributor.Text())
                 .Accepts<JsonObject>("application/json")
-                .Produces<JsonObject>(StatusCodes.Status200OK)
+                .Produces<JsonObject>(StatusCodes.Status202Accepted)
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -80,17 +82,15 @@ public static class RecordWritesApi
         return TypedResults.Ok(RecordWrites.Shape(store, found.Record, clock));
     }
 
-    private static async Task<IResult> Create(HttpContext http, IStore store, TimeProvider clock, WritableKind kind)
+    private static async Task<IResult> Create(HttpContext http, IStore store, WritableKind kind)
     {
         var (body, bodyProblem) = await ReadBody(http);
         if (bodyProblem is not null) return bodyProblem;
-        var (written, refusal) = RecordWrites.Write(store, kind, body, null, 0, RecordWrites.Context(http.User, Command));
-        if (refusal is not null) return Refused(http, refusal);
-        ETags.Set(http, written!);
-        return TypedResults.Created($"{ApiRoutes.Prefix}/{kind.Segment}/{written!.Record.Id}", RecordWrites.Shape(store, written.Record, clock));
+        var (draft, refusal) = RecordWrites.Submit(store, kind, body, null, 0, RecordWrites.UserName(http.User));
+        return refusal is not null ? Refused(http, refusal) : DraftsApi.Accepted(store, draft!);
     }
 
-    private static async Task<IResult> Replace(HttpContext http, IStore store, TimeProvider clock, WritableKind kind, string id)
+    private static async Task<IResult> Replace(HttpContext http, IStore store, WritableKind kind, string id)
     {
         var parameters = new Parameters();
         var recordId = parameters.Id(nameof(id), id);
@@ -117,10 +117,8 @@ public static class RecordWritesApi
         }
         var (body, bodyProblem) = await ReadBody(http);
         if (bodyProblem is not null) return bodyProblem;
-        var (written, refusal) = RecordWrites.Write(store, kind, body, recordId.Value, expected, RecordWrites.Context(http.User, Command));
-        if (refusal is not null) return Refused(http, refusal);
-        ETags.Set(http, written!);
-        return TypedResults.Ok(RecordWrites.Shape(store, written!.Record, clock));
+        var (draft, refusal) = RecordWrites.Submit(store, kind, body, recordId.Value, expected, RecordWrites.UserName(http.User));
+        return refusal is not null ? Refused(http, refusal) : DraftsApi.Accepted(store, draft!);
     }
 
     /// <summary>The body as JSON, or the answer to a body that is not: 415 for another media type, 400 for bad JSON, 413 past the limit.</summary>
@@ -151,7 +149,7 @@ public static class RecordWritesApi
         }
     }
 
-    private static IResult Refused(HttpContext http, RecordWrites.Refusal refusal)
+    internal static IResult Refused(HttpContext http, RecordWrites.Refusal refusal)
     {
         var details = new HttpValidationProblemDetails(RecordWrites.Errors(refusal.Problems))
         {

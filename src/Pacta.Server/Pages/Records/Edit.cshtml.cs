@@ -14,13 +14,15 @@ using Pacta.Store;
 namespace Pacta.Server.Pages.Records;
 
 /// <summary>
-/// Edits (or creates) one record as its JSON, for contributors and above. The form carries the version it was opened at:
-/// if someone saved the record since, nothing is written and the page says who and when, beside the record as it is now.
-/// The checks and the write are the API's (<see cref="RecordWrites"/>); the change's command is "web".
+/// Edits (or creates) one record as its JSON, for contributors and above. Saving keeps a draft (the API's checks,
+/// <see cref="RecordWrites"/>) and goes to it: a reviewer other than its author publishes it (<see cref="DraftModel"/>).
+/// The form carries the published version it was opened at: if someone published a change since, nothing is kept and
+/// the page says who and when, beside the record as it is now.
 /// </summary>
 [Authorize(Policy = "contributor")]
 public sealed class EditModel(IStore store) : PageModel
 {
+    /// <summary>The command of a change a reviewer publishes through the web app.</summary>
     public const string Command = "web";
 
     public WritableKind Kind { get; private set; } = null!;
@@ -74,8 +76,8 @@ public sealed class EditModel(IStore store) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var (written, refusal) = RecordWrites.Write(store, Kind, body, Id, Id is null ? 0 : Version, RecordWrites.Context(User, Command));
-        if (refusal is null) return Redirect(PageOf(written!.Record));
+        var (draft, refusal) = RecordWrites.Submit(store, Kind, body, Id, Id is null ? 0 : Version, RecordWrites.UserName(User));
+        if (refusal is null) return Redirect($"/drafts/{draft!.Number.ToString(CultureInfo.InvariantCulture)}?saved=1");
         Summary = refusal.Detail;
         Problems = refusal.Problems;
         if (refusal.Status == StatusCodes.Status412PreconditionFailed && refusal.Current is { } current)

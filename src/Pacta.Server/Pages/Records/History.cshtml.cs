@@ -6,7 +6,11 @@ using Pacta.Store;
 
 namespace Pacta.Server.Pages.Records;
 
-/// <summary>Every recorded change of a record, newest first: when, who, through which command, what kind of change.</summary>
+/// <summary>
+/// Every recorded change of a record, newest first: when, who, through which command, what kind of change, and for an
+/// update each JSON path it changed, before and after (as <c>pacta history</c> prints them). A published draft's change
+/// names its author as the change's author and the reviewer in its reason.
+/// </summary>
 public sealed class HistoryModel(IStore store) : PageModel
 {
     public RecordId Id { get; private set; } = null!;
