@@ -85,11 +85,36 @@ public sealed class DraftException : Exception
     public Draft? Draft { get; }
 }
 
+/// <summary>
+/// Thrown by a draft's trial write once the record has passed every check of a real write, so that the write's transaction
+/// rolls back: a draft is refused when it is made for what would refuse its publication then (a reference that resolves to
+/// nothing, an id another kind or another document's obligation holds), not only when a reviewer tries.
+/// </summary>
+internal sealed class TrialWritten : Exception
+{
+    public TrialWritten()
+    {
+    }
+
+    public TrialWritten(string message)
+        : base(message)
+    {
+    }
+
+    public TrialWritten(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
 /// <summary>The checks every backend makes before deciding a draft, so that both refuse the same things with the same words.</summary>
 internal static class DraftRules
 {
     /// <summary>How the change log names a publication: the draft, its author (the change's author too) and the reviewer.</summary>
     public static string PublicationReason(Draft draft, string reviewer) => $"draft {draft.Number} by {draft.Author}, published by {reviewer}";
+
+    /// <summary>The context of a draft's trial write (<see cref="TrialWritten"/>), which is never committed.</summary>
+    public static ChangeContext Trial(string author) => new(author, "draft check");
 
     public static Draft Found(Draft? draft, long number) =>
         draft ?? throw new DraftException(DraftRefusal.NotFound, $"there is no draft {number}");

@@ -70,6 +70,11 @@ public static class RecordWrites
         {
             return (null, Conflict(e, record, expectedVersion));
         }
+        catch (StoreException e)
+        {
+            // A reference removed between the check above and the draft's trial write, or an id another document's obligation has.
+            return (null, Refused(e));
+        }
     }
 
     /// <summary>A conditional write or draft refused: 409 when a creation's id is taken, else 412 (the record changed since it was read).</summary>

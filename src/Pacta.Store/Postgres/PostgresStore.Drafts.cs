@@ -16,6 +16,21 @@ public sealed partial class PostgresStore
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
         ArgumentOutOfRangeException.ThrowIfNegative(baseVersion);
         var body = CanonicalJson.Serialize(record);
+        CheckBatch([record]);
+        // The write a publication would make, rolled back: it refuses now whatever it would refuse then.
+        try
+        {
+            Writing<bool>(db =>
+            {
+                var stored = LoadVersioned(db, record.Id);
+                if ((stored?.Version ?? 0) != baseVersion) throw new VersionConflictException(record.Id, baseVersion, stored);
+                Write(db, [record], DraftRules.Trial(author), null);
+                throw new TrialWritten();
+            });
+        }
+        catch (TrialWritten)
+        {
+        }
         return Writing(db =>
         {
             var stored = LoadVersioned(db, record.Id);

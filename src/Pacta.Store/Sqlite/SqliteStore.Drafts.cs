@@ -6,8 +6,9 @@ namespace Pacta.Store;
 
 /// <summary>
 /// Drafts (schema version 7, <see cref="Sqlite.Migrations.DraftTable"/>): contributions kept apart from the records until
-/// a reviewer other than their author publishes them. Each call is one transaction under the writing lock; a refused one
-/// (<see cref="DraftException"/>, <see cref="VersionConflictException"/>) writes nothing.
+/// a reviewer other than their author publishes them. Each call is one transaction under the writing lock (a new draft is
+/// first written as its record and rolled back, so that it is refused for what would refuse it when published); a refused
+/// one (<see cref="DraftException"/>, <see cref="VersionConflictException"/>, <see cref="StoreException"/>) writes nothing.
 /// </summary>
 public sealed partial class SqliteStore
 {
@@ -22,19 +23,35 @@ public sealed partial class SqliteStore
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
         ArgumentOutOfRangeException.ThrowIfNegative(baseVersion);
         var body = CanonicalJson.Serialize(record);
-        return DraftWork(() =>
+        return Locked(() =>
         {
-            var stored = LoadVersioned(db, record.Id);
-            if ((stored?.Version ?? 0) != baseVersion) throw new VersionConflictException(record.Id, baseVersion, stored);
-            var now = Vocabulary.Text(clock.GetUtcNow());
-            db.Execute(
-                """
-                INSERT INTO draft (record_id, kind, body, base_version, author, created_at, state)
-                VALUES ($id, $kind, $body, $base, $author, $at, 'pending')
-                """,
-                ("$id", record.Id.Value), ("$kind", Vocabulary.Text(record.Kind)), ("$body", body), ("$base", baseVersion),
-                ("$author", author.Trim()), ("$at", now));
-            return LoadDraft(db, (long)db.Scalar("SELECT last_insert_rowid()")!)!;
+            RequireDrafts();
+            // The write a publication would make, rolled back: it refuses now whatever it would refuse then.
+            try
+            {
+                InTransaction<bool>(() =>
+                {
+                    Write(record, DraftRules.Trial(author), baseVersion);
+                    throw new TrialWritten();
+                });
+            }
+            catch (TrialWritten)
+            {
+            }
+            return InTransaction(() =>
+            {
+                // Another process may have written between the two transactions.
+                var stored = LoadVersioned(db, record.Id);
+                if ((stored?.Version ?? 0) != baseVersion) throw new VersionConflictException(record.Id, baseVersion, stored);
+                db.Execute(
+                    """
+                    INSERT INTO draft (record_id, kind, body, base_version, author, created_at, state)
+                    VALUES ($id, $kind, $body, $base, $author, $at, 'pending')
+                    """,
+                    ("$id", record.Id.Value), ("$kind", Vocabulary.Text(record.Kind)), ("$body", body), ("$base", baseVersion),
+                    ("$author", author.Trim()), ("$at", Vocabulary.Text(clock.GetUtcNow())));
+                return LoadDraft(db, (long)db.Scalar("SELECT last_insert_rowid()")!)!;
+            });
         });
     }
 
