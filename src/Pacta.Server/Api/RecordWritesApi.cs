@@ -55,7 +55,7 @@ public static class RecordWritesApi
                     [FromHeader(Name = "If-Match"), Description("the ETag of the version the edit starts from (required)")] string? ifMatch) =>
                     Replace(http, store, kind, id))
                 .WithName("Replace" + name)
-                .WithSummary($"Proposes a replacement of a {kind.Term} whose published version If-Match names, kept as a draft (202, Location of the draft): 428 without If-Match, 412 if it changed since; nothing is kept then.")
+                .WithSummary($"Proposes a replacement of {(kind.Term[0] is 'a' or 'e' or 'i' or 'o' ? "an" : "a")} {kind.Term} whose published version If-Match names, kept as a draft (202, Location of the draft): 428 without If-Match, 412 if it changed since; nothing is kept then.")
                 .RequireAuthorization(Role.Contributor.Text())
                 .Accepts<JsonObject>("application/json")
                 .Produces<JsonObject>(StatusCodes.Status202Accepted)

@@ -77,7 +77,7 @@ public sealed class EditModel(IStore store) : PageModel
             return Page();
         }
         var (draft, refusal) = RecordWrites.Submit(store, Kind, body, Id, Id is null ? 0 : Version, RecordWrites.UserName(User));
-        if (refusal is null) return Redirect($"/drafts/{draft!.Number.ToString(CultureInfo.InvariantCulture)}?saved=1");
+        if (refusal is null) return Redirect($"/drafts/{draft!.Number.ToString(CultureInfo.InvariantCulture)}?saved=true");
         Summary = refusal.Detail;
         Problems = refusal.Problems;
         if (refusal.Status == StatusCodes.Status412PreconditionFailed && refusal.Current is { } current)

@@ -5,7 +5,10 @@ using Pacta.Store;
 
 namespace Pacta.Tests.Server.Writes;
 
-/// <summary>Many editors at once on a few records: each edit either lands (and is in the history) or is a 412. None is lost.</summary>
+/// <summary>
+/// Many editors at once on a few records, each edit a draft a reviewer publishes at once: each either lands (and is in
+/// the history) or is a 412, when the draft is made or when it is published. None is lost.
+/// </summary>
 /// <param name="edits">How many edits at once: on PostgreSQL fewer, as each waits for the database's write lock under the
 /// command timeout (30 s), which a heavily shared test machine can exceed with a hundred writers queued.</param>
 public abstract class ConcurrentEdits(WritesHost host, int edits = 100)
@@ -26,7 +29,9 @@ public abstract class ConcurrentEdits(WritesHost host, int edits = 100)
             var note = $"concurrent edit {i}";
             body["note"] = note;
             using var write = await WritesHost.Send(client, HttpMethod.Put, $"/api/v1/actors/{id}", host.ContributorToken, body, read.Headers.ETag!.ToString());
-            return (Id: id, Note: note, Status: write.StatusCode);
+            if (write.StatusCode != HttpStatusCode.Accepted) return (Id: id, Note: note, Status: write.StatusCode);
+            using var publish = await host.Publish(client, WritesHost.DraftNumber(write));
+            return (Id: id, Note: note, Status: publish.StatusCode);
         }, TestContext.Current.CancellationToken)));
 
         Assert.All(outcomes, o => Assert.Contains(o.Status, new[] { HttpStatusCode.OK, HttpStatusCode.PreconditionFailed }));
@@ -38,6 +43,7 @@ public abstract class ConcurrentEdits(WritesHost host, int edits = 100)
             var acceptedHere = accepted.Where(o => o.Id == id).Select(o => o.Note).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(acceptedHere.Count, changes.Count);
             Assert.All(changes, c => Assert.Equal((ChangeOperation.Updated, "cora", "api"), (c.Operation, c.Author, c.Command)));
+            Assert.All(changes, c => Assert.EndsWith("by cora, published by rita", c.Reason, StringComparison.Ordinal));
             var notes = changes.Select(c => (string)JsonNode.Parse(c.After!)!["note"]!).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(acceptedHere, notes);
             // Each accepted edit started from the version the one before it left: the chain of versions has no gap.

@@ -6,7 +6,7 @@ using Pacta.Tests.Server.Accounts;
 
 namespace Pacta.Tests.Server.Writes;
 
-/// <summary>The edit and new-record pages over HTTP: who may open them, the antiforgery token, problems shown beside the form.</summary>
+/// <summary>The edit, new-record and draft pages over HTTP: who may open them, the antiforgery token, problems shown beside the form, who decides a draft.</summary>
 public sealed class EditPageTests(WritesHost host) : IClassFixture<WritesHost>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -63,9 +63,74 @@ public sealed class EditPageTests(WritesHost host) : IClassFixture<WritesHost>
 
         using var saved = await Save(browser, "/edit/claims", claim.ToJsonString(), 0);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal("/claims#claim-from-the-form", saved.Headers.Location?.OriginalString);
+        var draftPage = saved.Headers.Location!.OriginalString;
+        Assert.Matches("^/drafts/[0-9]+\\?saved=true$", draftPage);
+        Assert.Contains("a reviewer other than you will publish it", await browser.GetStringAsync(new Uri(draftPage, UriKind.Relative), Cancel), StringComparison.Ordinal);
+        Assert.Null(host.Store.Find(new RecordId("claim-from-the-form")));
+        Assert.DoesNotContain("claim-from-the-form", await browser.GetStringAsync(new Uri("/claims", UriKind.Relative), Cancel), StringComparison.Ordinal);
+
+        var reviewer = await SignedIn("rita");
+        var number = draftPage["/drafts/".Length..draftPage.IndexOf('?', StringComparison.Ordinal)];
+        using var published = await Decide(reviewer, $"/drafts/{number}", "Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal("/claims#claim-from-the-form", published.Headers.Location?.OriginalString);
         var change = Assert.Single(host.Store.History(new RecordId("claim-from-the-form")));
-        Assert.Equal(("cora", "web"), (change.Author, change.Command));
+        Assert.Equal(("cora", "web", $"draft {number} by cora, published by rita"), (change.Author, change.Command, change.Reason));
+    }
+
+    /// <summary>Posts one of a draft page's forms (Publish, Reject, Withdraw) with the page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> Decide(HttpClient browser, string page, string handler, string? reason = null, bool withToken = true)
+    {
+        var fields = new Dictionary<string, string>();
+        if (reason is not null) fields["Reason"] = reason;
+        if (withToken) fields["__RequestVerificationToken"] = await AccountsHost.FormToken(browser, page);
+        using var form = new FormUrlEncodedContent(fields);
+        return await browser.PostAsync(new Uri($"{page}?handler={handler}", UriKind.Relative), form, Cancel);
+    }
+
+    [Fact]
+    public async Task The_draft_page_offers_each_reader_only_the_decisions_open_to_them_and_refuses_the_rest()
+    {
+        var author = await SignedIn("cora");
+        var before = host.Store.FindVersioned(new RecordId("georgia"))!;
+        var text = Pacta.Json.Shapes.Record(before.Record).AsObject();
+        text["note"] = "A note from the draft page test.";
+        using (var saved = await Save(author, "/edit/actors/georgia", text.ToJsonString(), before.Version))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var draft = host.Store.Drafts(Pacta.Store.DraftState.Pending, "cora").Last(d => d.RecordId.Value == "georgia");
+        var page = $"/drafts/{draft.Number}";
+
+        var own = await author.GetStringAsync(new Uri(page, UriKind.Relative), Cancel);
+        Assert.Contains("Withdraw", own, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Publish<", own, StringComparison.Ordinal);
+        Assert.Contains("<code>$.note</code>", own, StringComparison.Ordinal);
+        using (var ownPublish = await Decide(author, page, "Publish"))
+            Assert.Equal(HttpStatusCode.Forbidden, ownPublish.StatusCode);
+
+        var other = await SignedIn("cole");
+        using (var hidden = await other.GetAsync(new Uri(page, UriKind.Relative), Cancel))
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.DoesNotContain($"/drafts/{draft.Number}\"", await other.GetStringAsync(new Uri("/drafts?state=all", UriKind.Relative), Cancel), StringComparison.Ordinal);
+
+        var reviewer = await SignedIn("rita");
+        var list = await reviewer.GetStringAsync(new Uri("/drafts", UriKind.Relative), Cancel);
+        Assert.Contains($"/drafts/{draft.Number}\"", list, StringComparison.Ordinal);
+        var reviewed = await reviewer.GetStringAsync(new Uri(page, UriKind.Relative), Cancel);
+        Assert.Contains(">Publish<", reviewed, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Withdraw<", reviewed, StringComparison.Ordinal);
+        using (var forged = await Decide(reviewer, page, "Reject", "not without a token", withToken: false))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using (var noReason = await Decide(reviewer, page, "Reject", "  "))
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.True(host.Store.FindDraft(draft.Number)!.Pending);
+
+        using (var rejected = await Decide(reviewer, page, "Reject", "Cite a source for the note."))
+            Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        var decided = host.Store.FindDraft(draft.Number)!;
+        Assert.Equal((Pacta.Store.DraftState.Rejected, "rita", "Cite a source for the note."), (decided.State, decided.DecidedBy, decided.Reason));
+        using (var again = await Decide(author, page, "Withdraw"))
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(before.Version, host.Store.FindVersioned(new RecordId("georgia"))!.Version);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Pacta.Model;
 
 namespace Pacta.Tests.Server.Writes;
 
-/// <summary>SQL metacharacters and markup in every text field written through the API: stored as sent, shown as text.</summary>
+/// <summary>SQL metacharacters and markup in every text field proposed through the API and published: stored as sent, shown as text.</summary>
 public sealed class HostileTextTests(WritesHost host) : IClassFixture<WritesHost>
 {
     private static string Hostile(string field) =>
@@ -37,8 +37,8 @@ public sealed class HostileTextTests(WritesHost host) : IClassFixture<WritesHost
 
         foreach (var (kind, body) in new[] { ("actors", actor), ("events", eventBody), ("claims", claim) })
         {
-            using var created = await WritesHost.Send(client, HttpMethod.Post, $"/api/v1/{kind}", host.ContributorToken, body);
-            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            using var created = await host.SubmitAndPublish(client, HttpMethod.Post, $"/api/v1/{kind}", body);
+            Assert.True(created.StatusCode == HttpStatusCode.OK, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
             using var read = await WritesHost.Send(client, HttpMethod.Get, $"/api/v1/{kind}/{body["id"]}");
             var stored = (await WritesHost.Json(read)).AsObject();
             foreach (var (key, value) in body) Assert.True(JsonNode.DeepEquals(value, stored[key]), $"{kind}.{key}: sent {value?.ToJsonString()}, stored {stored[key]?.ToJsonString()}");

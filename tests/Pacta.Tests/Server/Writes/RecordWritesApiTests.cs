@@ -1,11 +1,15 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Pacta.Model;
 using Pacta.Store;
 
 namespace Pacta.Tests.Server.Writes;
 
-/// <summary>Creating and replacing records over HTTP: ETag and If-Match, validation as problem details, roles, hostile text.</summary>
+/// <summary>
+/// Contributing records over HTTP: each kept as a draft (202) until a reviewer publishes it; ETag and If-Match against the
+/// published version, validation as problem details, roles.
+/// </summary>
 public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<WritesHost>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -42,20 +46,30 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
     }
 
     [Fact]
-    public async Task A_contributor_creates_a_record_and_gets_201_with_location_and_etag()
+    public async Task A_contributor_proposes_a_record_and_gets_202_with_the_drafts_location_and_a_reviewer_publishes_it()
     {
         using var response = await WritesHost.Send(Client, HttpMethod.Post, "/api/v1/actors", host.ContributorToken, NewActor("test-commission-created"));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("/api/v1/actors/test-commission-created", response.Headers.Location?.OriginalString);
-        Assert.Equal("\"1\"", response.Headers.ETag?.ToString());
-        Assert.False(response.Headers.ETag!.IsWeak);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var number = WritesHost.DraftNumber(response);
+        var draft = await WritesHost.Json(response);
+        Assert.Equal((number, "pending", "cora", 0L, "Test Commission"),
+            ((long)draft["number"]!, (string?)draft["state"], (string?)draft["author"], (long)draft["baseVersion"]!, (string?)draft["record"]!["name"]));
+        Assert.Null(host.Store.FindVersioned(new RecordId("test-commission-created")));
+        Assert.Empty(host.Store.History(new RecordId("test-commission-created")));
+
+        using var published = await host.Publish(Client, number);
+
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal(("published", "rita"), ((string?)(await WritesHost.Json(published))["state"], (string?)(await WritesHost.Json(published))["decidedBy"]));
         var stored = host.Store.FindVersioned(new RecordId("test-commission-created"))!;
         Assert.Equal("Test Commission", ((Actor)stored.Record).Name);
         var change = Assert.Single(host.Store.History(stored.Record.Id));
         Assert.Equal(("cora", "api", ChangeOperation.Created), (change.Author, change.Command, change.Operation));
+        Assert.Equal($"draft {number} by cora, published by rita", change.Reason);
         var (body, etag) = await Read("/api/v1/actors/test-commission-created");
         Assert.Equal("\"1\"", etag);
+        Assert.False(EntityTagHeaderValue.Parse(etag).IsWeak);
         Assert.Equal("Test Commission", (string?)body["name"]);
     }
 
@@ -81,7 +95,7 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
     }
 
     [Fact]
-    public async Task A_replacement_with_the_current_etag_is_written_with_a_new_version_and_history()
+    public async Task A_replacement_with_the_current_etag_is_a_draft_and_published_with_a_new_version_and_history()
     {
         await Created(NewActor("test-commission-edited"));
         var (body, etag) = await Read("/api/v1/actors/test-commission-edited");
@@ -89,12 +103,20 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
 
         using var response = await WritesHost.Send(Client, HttpMethod.Put, "/api/v1/actors/test-commission-edited", host.ContributorToken, body, etag);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\"2\"", response.Headers.ETag?.ToString());
-        Assert.Equal("Renamed after review.", (string?)(await WritesHost.Json(response))["note"]);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var draft = await WritesHost.Json(response);
+        Assert.Equal(1L, (long)draft["baseVersion"]!);
+        Assert.Equal(["$.note"], draft["changes"]!.AsArray().Select(c => (string?)c!["path"]));
+        Assert.Null(host.Store.Find(new RecordId("test-commission-edited"))!.Note);
+        using var published = await host.Publish(Client, WritesHost.DraftNumber(response));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var (after, newTag) = await Read("/api/v1/actors/test-commission-edited");
+        Assert.Equal("\"2\"", newTag);
+        Assert.Equal("Renamed after review.", (string?)after["note"]);
         var history = host.Store.History(new RecordId("test-commission-edited"));
         Assert.Equal([ChangeOperation.Created, ChangeOperation.Updated], history.Select(c => c.Operation));
         Assert.Equal(("cora", "api"), (history[1].Author, history[1].Command));
+        Assert.Contains("published by rita", history[1].Reason, StringComparison.Ordinal);
         Assert.Contains("Renamed after review.", history[1].After, StringComparison.Ordinal);
     }
 
@@ -104,8 +126,9 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
         await Created(NewActor("test-commission-stale"));
         var (first, staleTag) = await Read("/api/v1/actors/test-commission-stale");
         first["note"] = "The first editor's change.";
-        using (var winner = await WritesHost.Send(Client, HttpMethod.Put, "/api/v1/actors/test-commission-stale", host.ContributorToken, first, staleTag))
+        using (var winner = await host.SubmitAndPublish(Client, HttpMethod.Put, "/api/v1/actors/test-commission-stale", first, staleTag))
             Assert.Equal(HttpStatusCode.OK, winner.StatusCode);
+        var drafts = host.Store.Drafts().Count;
         var before = host.Store.FindVersioned(new RecordId("test-commission-stale"))!;
         var historyBefore = host.Store.History(before.Record.Id).Count;
         var second = first.DeepClone();
@@ -120,6 +143,7 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
         var after = host.Store.FindVersioned(before.Record.Id)!;
         Assert.Equal((before.Version, "The first editor's change."), (after.Version, after.Record.Note));
         Assert.Equal(historyBefore, host.Store.History(before.Record.Id).Count);
+        Assert.Equal(drafts, host.Store.Drafts().Count);
     }
 
     [Theory]
@@ -161,6 +185,7 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
         Assert.Contains("is an actor, but a source is expected", refs["errors"]!["$.sources[2]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         foreach (var id in new[] { "test-invalid-name", "test-invalid-role", "test-invalid-key", "test-invalid-refs" })
             Assert.Null(host.Store.Find(new RecordId(id)));
+        Assert.DoesNotContain(host.Store.Drafts(), d => d.RecordId.Value.StartsWith("test-invalid-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -213,7 +238,7 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
         var (document, etag) = await Read("/api/v1/documents/ceasefire-agreement-1994-05-12");
         document["note"] = "Edited through the API.";
 
-        using var response = await WritesHost.Send(Client, HttpMethod.Put, "/api/v1/documents/ceasefire-agreement-1994-05-12", host.ContributorToken, document, etag);
+        using var response = await host.SubmitAndPublish(Client, HttpMethod.Put, "/api/v1/documents/ceasefire-agreement-1994-05-12", document, etag);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = (Document)host.Store.Find(new RecordId("ceasefire-agreement-1994-05-12"))!;
@@ -222,8 +247,9 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
     }
 
     [Fact]
-    public async Task A_document_whose_obligation_ids_another_document_holds_is_a_422_from_the_store_that_names_no_file()
+    public async Task A_document_whose_obligation_ids_another_document_holds_is_a_422_from_the_store_that_names_no_file_and_keeps_no_draft()
     {
+        var drafts = host.Store.Drafts().Count;
         var (document, _) = await Read("/api/v1/documents/ceasefire-agreement-1994-05-12");
         document["id"] = "test-copy-of-the-ceasefire";
 
@@ -234,6 +260,7 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
             e => e!.GetValue<string>().Contains("which is an obligation of 'ceasefire-agreement-1994-05-12' already", StringComparison.Ordinal));
         Assert.DoesNotContain(".db", problem.ToJsonString(), StringComparison.Ordinal);
         Assert.Null(host.Store.Find(new RecordId("test-copy-of-the-ceasefire")));
+        Assert.Equal(drafts, host.Store.Drafts().Count);
     }
 
     [Fact]
@@ -251,6 +278,7 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
         await Problem(await WritesHost.Send(browser, HttpMethod.Post, "/api/v1/actors", body: NewActor("test-cookie")), HttpStatusCode.Unauthorized);
 
         foreach (var id in new[] { "test-anonymous", "test-viewer", "test-cookie" }) Assert.Null(host.Store.Find(new RecordId(id)));
+        Assert.DoesNotContain(host.Store.Drafts(), d => d.RecordId.Value is "test-anonymous" or "test-viewer" or "test-cookie" || d.RecordId.Value == "armenia");
         Assert.Equal(1, host.Store.FindVersioned(new RecordId("armenia"))!.Version);
     }
 
@@ -266,9 +294,10 @@ public sealed class RecordWritesApiTests(WritesHost host) : IClassFixture<Writes
 
     private Task<HttpResponseMessage> Post(JsonObject actor) => WritesHost.Send(Client, HttpMethod.Post, "/api/v1/actors", host.ContributorToken, actor);
 
+    /// <summary>Proposes the actor as cora and has rita publish it.</summary>
     private async Task Created(JsonObject actor)
     {
-        using var response = await Post(actor);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+        using var response = await host.SubmitAndPublish(Client, HttpMethod.Post, "/api/v1/actors", actor);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
     }
 }

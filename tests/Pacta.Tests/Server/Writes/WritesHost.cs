@@ -15,8 +15,8 @@ using Pacta.Tests.Store;
 namespace Pacta.Tests.Server.Writes;
 
 /// <summary>
-/// The real server in memory over a store of the bundled case with three users (a contributor, a viewer, an admin)
-/// and a token each; the store file is the test class's own, so tests that write do not disturb other classes.
+/// The real server in memory over a store of the bundled case with five users (two contributors, a viewer, a reviewer,
+/// an admin) and a token each; the store file is the test class's own, so tests that write do not disturb other classes.
 /// </summary>
 public class WritesHost : WebApplicationFactory<server::Program>
 {
@@ -46,7 +46,7 @@ public class WritesHost : WebApplicationFactory<server::Program>
             if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresServer.Variable)) && Environment.GetEnvironmentVariable("CI") != "true")
             {
                 Unavailable = $"The PostgreSQL case of this test did not run: {PostgresServer.Variable} is not set: run `eval \"$(tests/postgres.sh start)\"` first.";
-                ContributorToken = ViewerToken = "";
+                ContributorToken = ViewerToken = OtherContributorToken = ReviewerToken = AdminToken = "";
                 return;
             }
             database = new TempStore(Backend.Postgres);
@@ -56,8 +56,14 @@ public class WritesHost : WebApplicationFactory<server::Program>
         store.Write(dataset.Records, Setup);
         store.AddUser("cora", Role.Contributor, Password, Setup);
         store.AddUser("vic", Role.Viewer, Password, Setup);
+        store.AddUser("cole", Role.Contributor, Password, Setup);
+        store.AddUser("rita", Role.Reviewer, Password, Setup);
+        store.AddUser("ada", Role.Admin, Password, Setup);
         ContributorToken = store.AddToken("cora", null, Setup).Secret;
         ViewerToken = store.AddToken("vic", null, Setup).Secret;
+        OtherContributorToken = store.AddToken("cole", null, Setup).Secret;
+        ReviewerToken = store.AddToken("rita", null, Setup).Secret;
+        AdminToken = store.AddToken("ada", null, Setup).Secret;
     }
 
     /// <summary>Why this host has no store (no PostgreSQL server outside CI); null when it has one.</summary>
@@ -75,6 +81,15 @@ public class WritesHost : WebApplicationFactory<server::Program>
 
     public string ViewerToken { get; }
 
+    /// <summary>cole's: a contributor other than cora.</summary>
+    public string OtherContributorToken { get; }
+
+    /// <summary>rita's: a reviewer.</summary>
+    public string ReviewerToken { get; }
+
+    /// <summary>ada's: an admin.</summary>
+    public string AdminToken { get; }
+
     /// <summary>The store the server uses (the same object).</summary>
     public SqliteStore Store => Services.GetRequiredService<SqliteStore>();
 
@@ -87,6 +102,29 @@ public class WritesHost : WebApplicationFactory<server::Program>
         if (body is not null || rawBody is not null)
             request.Content = new StringContent(rawBody ?? body!.ToJsonString(), Encoding.UTF8, "application/json");
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The number of the draft a 202 answer names in its Location (<c>/api/v1/drafts/{n}</c>).</summary>
+    public static long DraftNumber(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"no Location in a {(int)response.StatusCode} answer");
+        Assert.StartsWith("/api/v1/drafts/", location, StringComparison.Ordinal);
+        return long.Parse(location["/api/v1/drafts/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Publishes a draft, as rita (a reviewer) unless another token is given.</summary>
+    public Task<HttpResponseMessage> Publish(HttpClient client, long number, string? token = null) =>
+        Send(client, HttpMethod.Post, $"/api/v1/drafts/{number}/publish", token ?? ReviewerToken);
+
+    /// <summary>
+    /// A contribution as cora (POST or PUT) that must be kept as a draft (202), then published by rita: the publication's answer.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAndPublish(HttpClient client, HttpMethod method, string url, JsonNode body, string? ifMatch = null)
+    {
+        using var submitted = await Send(client, method, url, ContributorToken, body, ifMatch);
+        Assert.True(submitted.StatusCode == System.Net.HttpStatusCode.Accepted,
+            $"expected 202, got {(int)submitted.StatusCode} {await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        return await Publish(client, DraftNumber(submitted));
     }
 
     public static async Task<JsonNode> Json(HttpResponseMessage response) =>
