@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Concurrent edits through the HTTP API, and whether any is lost: `pacta serve` on the bundled case with one
-# contributor, then EDITS (default 1,000) edits spread over RECORDS (default 10) actors, PARALLEL (default 32) at a
-# time (curl + xargs -P). Each edit GETs the actor with its ETag, sets its note to a text of its own and PUTs it with
-# If-Match. Then the store's change log is read (sqlite3, or psql on PostgreSQL): every accepted (2xx) edit must be in
-# the history once, the history must hold no other API change, each record's version must have moved by its accepted
-# count, and every other answer must be a 412. Prints the counts, the wall time and edits per second; exits 1 if an
+# contributor and one reviewer, then EDITS (default 1,000) edits spread over RECORDS (default 10) actors, PARALLEL
+# (default 32) at a time (curl + xargs -P). Each edit GETs the actor with its ETag, sets its note to a text of its own
+# and PUTs it with If-Match, which keeps a draft (202); the reviewer then publishes that draft at once. An edit is
+# accepted when its publication is (200); it is refused with a 412 when the PUT is (the ETag was stale already) or when
+# the publication is (another draft from the same version was published first). Then the store's change log is read
+# (sqlite3, or psql on PostgreSQL): every accepted edit must be in the history once, the history must hold no other
+# API change, each record's version must have moved by its accepted count, and every other answer must be a 412. Prints the counts, the wall time and edits per second; exits 1 if an
 # update was lost. BACKEND=postgres keeps the store in a database pacta_edits_PID of the cluster of tests/postgres.sh
 # (started when PACTA_TEST_POSTGRES is not set, and stopped again at the end), dropped at the end.
 #   bash bench/edits.sh
@@ -59,6 +61,8 @@ fi
 ./pacta init --sample --db "$db" > /dev/null
 printf '%s\n' "a-long-shared-password" | ./pacta user add cora --role contributor --password-stdin --db "$db" > /dev/null
 TOKEN=$(./pacta token add cora --db "$db")
+printf '%s\n' "a-long-shared-password" | ./pacta user add rita --role reviewer --password-stdin --db "$db" > /dev/null
+REVIEWER=$(./pacta token add rita --db "$db")
 ./pacta serve --db "$db" --urls "$URL" > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -fs -o /dev/null "$URL/healthz" && break; sleep 0.5; done
@@ -68,14 +72,18 @@ mapfile -t ids < <(curl -fs "$URL/api/v1/actors" | jq -r '.[].id' | head -n "$RE
 before=$(query "SELECT COALESCE(MAX(seq), 0) FROM change")
 for id in "${ids[@]}"; do echo "$id $(query "SELECT version FROM record WHERE id = '$id'")"; done > "$work/versions-before"
 
-export URL TOKEN work
+export URL TOKEN REVIEWER work
 edit() {
   local n=$1 id=$2 etag status
   etag=$(curl -fs -D "$work/h$n" -o "$work/b$n" "$URL/api/v1/actors/$id" && grep -i '^etag:' "$work/h$n" | tr -d '\r' | cut -d' ' -f2)
   jq -c --arg note "bench edit $n" '.note = $note' "$work/b$n" > "$work/p$n"
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H "If-Match: $etag" \
+  status=$(curl -s -D "$work/d$n" -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H "If-Match: $etag" \
     -H 'Content-Type: application/json' --data-binary "@$work/p$n" "$URL/api/v1/actors/$id")
-  rm -f "$work/h$n" "$work/b$n" "$work/p$n"
+  if [ "$status" = 202 ]; then
+    draft=$(grep -i '^location:' "$work/d$n" | tr -d '\r' | cut -d' ' -f2)
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $REVIEWER" "$URL$draft/publish")
+  fi
+  rm -f "$work/h$n" "$work/b$n" "$work/p$n" "$work/d$n"
   echo "$n $id $status"
 }
 export -f edit

@@ -87,6 +87,8 @@ public class MigrationTests
                 "migration.5.name | users and API tokens",
                 "migration.6.applied-at | 2026-11-29T10:00:00.0000000Z",
                 "migration.6.name | audit hash chain",
+                "migration.7.applied-at | 2026-11-29T10:00:00.0000000Z",
+                "migration.7.name | drafts",
             ],
             RawSqlite.Rows(temp.Path, "SELECT key, value FROM meta WHERE key LIKE 'migration.%' ORDER BY key"));
     }
@@ -119,7 +121,7 @@ public class MigrationTests
         var refused = Assert.Throws<StoreException>(temp.Open);
 
         Assert.Equal(
-            $"'{temp.Path}' has schema version 7, but this version of Pacta knows versions up to 6 only: open it with a newer Pacta",
+            $"'{temp.Path}' has schema version 8, but this version of Pacta knows versions up to 7 only: open it with a newer Pacta",
             refused.Message);
         Assert.Equal(before, temp.Hash());
         Assert.True(SqliteStore.IsStore(temp.Path));
