@@ -55,6 +55,30 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Verify_keeps_the_chain_intact_after_publications_of_drafts_and_history_names_author_and_reviewer(Backend backend)
+    {
+        using var temp = Seeded(backend);
+        var db = temp.Location;
+        long edit, creation;
+        using (var store = temp.OpenStore())
+        {
+            edit = store.AddDraft(new Actor(Editors.Id, ActorKind.Body, "Pacta editors", null, [], [Dataset.Id], "Proposed by cora.", ["PEG"]), 2, "cora").Number;
+            creation = store.AddDraft(new Actor(Id("reviewed-body"), ActorKind.Body, "A body proposed for review", null, [], [Dataset.Id]), 0, "cora").Number;
+            store.PublishDraft(edit, "rita", "api");
+            store.PublishDraft(creation, "ada", "web");
+        }
+
+        var verified = Pacta.Run("audit", "verify", "--db", db);
+        var history = Pacta.Run("history", Editors.Id.Value, "--db", db);
+
+        Assert.True(verified.ExitCode == 0, verified.Error);
+        Assert.Equal($"16 changes, chain intact, head {HashOf(db, 16)}", verified.Out.Trim());
+        Assert.True(history.ExitCode == 0, history.Error);
+        Assert.Contains($"updated by cora  with 'api'  because: draft {edit} by cora, published by rita", history.Out, StringComparison.Ordinal);
+        Assert.Contains("$.note", history.Out, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public void Verify_names_the_first_altered_change_and_exits_4(Backend backend)
     {
         using var temp = Seeded(backend);

@@ -142,4 +142,34 @@ public sealed class DraftStoreTests
         store.PublishDraft(store.AddDraft(Azerbaijan, 0, "cora").Number, "rita", "api");
         Assert.True(store.VerifyAudit().Intact);
     }
+
+    [Fact]
+    public void A_sqlite_store_of_version_6_gains_the_draft_table_and_keeps_its_records_and_chain()
+    {
+        using var temp = new TempStore();
+        using (var old = SqliteStore.OpenAtVersion(temp.Path, 6, temp.Clock)) old.Write([Dataset, Armenia], Setup);
+        Assert.Empty(RawSqlite.Rows(temp.Path, "SELECT name FROM sqlite_master WHERE name = 'draft'"));
+
+        using var store = temp.Open();
+        store.PublishDraft(store.AddDraft(Renamed(Armenia, "After the upgrade"), 1, "cora").Number, "rita", "api");
+
+        Assert.Equal(["drafts"], RawSqlite.Rows(temp.Path, "SELECT value FROM meta WHERE key = 'migration.7.name'"));
+        Assert.Equal(2L, store.FindVersioned(Armenia.Id)!.Version);
+        Assert.True(store.VerifyAudit().Intact);
+    }
+
+    [Fact]
+    public void A_postgres_store_made_before_drafts_gains_the_draft_table_when_opened()
+    {
+        using var temp = new TempStore(Backend.Postgres);
+        Seeded(temp).Dispose();
+        temp.RawExecute("DROP TABLE draft; UPDATE pacta_meta SET value = '6' WHERE key = 'schema-version';");
+
+        using var reopened = temp.OpenStore();
+        var draft = reopened.AddDraft(Renamed(Armenia, "After the upgrade"), 1, "cora");
+
+        Assert.Equal([$"{Stores.LatestSchemaVersion}"], temp.RawRows("SELECT value FROM pacta_meta WHERE key = 'schema-version'"));
+        Assert.Equal(DraftState.Pending, reopened.FindDraft(draft.Number)!.State);
+        Assert.True(reopened.VerifyAudit().Intact);
+    }
 }
