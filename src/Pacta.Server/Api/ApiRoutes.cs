@@ -9,8 +9,9 @@ public static class ApiRoutes
 
     private const string Description =
         "A Pacta store: agreements and their obligations with derived status, events, meetings, " +
-        "claims side by side, negotiation issues, places under every name, sources and actors. Reading is open; contributors write with an API token, " +
-        "each replacement naming the version it starts from (ETag / If-Match). Errors are problem details (RFC 9457).";
+        "claims side by side, negotiation issues, places under every name, sources and actors. Reading is open; contributors propose records with an API token, " +
+        "each replacement naming the version it starts from (ETag / If-Match), and each proposal is a draft until a reviewer other than its author " +
+        "publishes it (/api/v1/drafts). Errors are problem details (RFC 9457).";
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
         services.AddOpenApi(openApi =>
