@@ -130,25 +130,53 @@ public sealed partial class PostgresStore
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }
             }
-            // The new events' records and their creations in two statements of many rows, then their derived rows by COPY.
-            if (records.Count > 0)
-            {
-                var ids = records.Select(r => r.Id).ToArray();
-                db.Execute("INSERT INTO record (id, kind, body, version, updated_at) SELECT i, 'event', b, 1, @at FROM unnest(@ids::text[], @bodies::text[]) AS n (i, b)",
-                    ("at", at), ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()));
-                db.Execute(
-                    """
-                    INSERT INTO change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash)
-                    SELECT n.s, @at, @author, @command, @reason, n.i, 'event', 'created', NULL, n.b, n.h
-                    FROM unnest(@seqs::bigint[], @ids::text[], @bodies::text[], @hashes::bytea[]) AS n (s, i, b, h)
-                    """,
-                    ("at", at), ("author", context.Author), ("command", context.Command), ("reason", context.Reason),
-                    ("seqs", records.Select(r => r.Sequence).ToArray()), ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()),
-                    ("hashes", records.Select(r => r.Hash).ToArray()));
-            }
+            // The new events' records, their creations and their derived rows, each table by one binary COPY.
+            CopyCreated(records, at);
             CopyDerived(created);
             MarkSeen(seen);
             return outcomes;
+        }
+
+        /// <summary>
+        /// The records of newly created events and their creations in the change log, by binary COPY: the numbers and
+        /// links of the chain were given in the order of the rows (<see cref="NextLink"/>), so the rows go in as they are.
+        /// </summary>
+        private void CopyCreated(List<(string Id, string Body, long Sequence, byte[] Hash)> records, string at)
+        {
+            if (records.Count == 0) return;
+            using (var copy = db.BeginCopy("COPY record (id, kind, body, version, updated_at) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (id, body, _, _) in records)
+                {
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Text);
+                    copy.Write("event", NpgsqlDbType.Text);
+                    copy.Write(body, NpgsqlDbType.Text);
+                    copy.Write(1, NpgsqlDbType.Integer);
+                    copy.Write(at, NpgsqlDbType.Text);
+                }
+                copy.Complete();
+            }
+            using (var copy = db.BeginCopy("COPY change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (id, body, sequence, hash) in records)
+                {
+                    copy.StartRow();
+                    copy.Write(sequence, NpgsqlDbType.Bigint);
+                    copy.Write(at, NpgsqlDbType.Text);
+                    copy.Write(context.Author, NpgsqlDbType.Text);
+                    copy.Write(context.Command, NpgsqlDbType.Text);
+                    if (context.Reason is { } reason) copy.Write(reason, NpgsqlDbType.Text);
+                    else copy.WriteNull();
+                    copy.Write(id, NpgsqlDbType.Text);
+                    copy.Write("event", NpgsqlDbType.Text);
+                    copy.Write("created", NpgsqlDbType.Text);
+                    copy.WriteNull();
+                    copy.Write(body, NpgsqlDbType.Text);
+                    copy.Write(hash, NpgsqlDbType.Bytea);
+                }
+                copy.Complete();
+            }
         }
 
         /// <summary>

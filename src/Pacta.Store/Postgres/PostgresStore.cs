@@ -93,6 +93,7 @@ public sealed partial class PostgresStore : IStore
             {
                 using var session = PgSession.ForWriting(source);
                 foreach (var table in PostgresSchema.Tables) session.Execute($"DROP TABLE IF EXISTS {table} CASCADE");
+                session.Execute(PostgresSchema.DropFunctions);
                 session.Commit();
             }
             catch (NpgsqlException e)
@@ -153,6 +154,12 @@ public sealed partial class PostgresStore : IStore
             session.Execute("UPDATE pacta_meta SET value = @value WHERE key = @key",
                 ("key", SchemaVersionKey), ("value", Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             version = Stores.LatestSchemaVersion;
+        }
+        // A store made before the counts per day gets them now, counted from the events it holds.
+        if (session.Scalar("SELECT to_regclass('event_day') IS NULL") is true)
+        {
+            foreach (var statement in PostgresSchema.EventDay) session.Execute(statement);
+            session.Execute(PostgresSchema.EventDayFill);
         }
         session.Commit();
         return version;
