@@ -13,7 +13,7 @@ public static class ApiRoutes
         "each replacement naming the version it starts from (ETag / If-Match). Errors are problem details (RFC 9457).";
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
-        services.AddOpenApi(openApi =>
+        services.AddExceptionHandler<StoreBusyAnswer>().AddOpenApi(openApi =>
         {
             openApi.AddDocumentTransformer((document, _, _) =>
             {

@@ -52,7 +52,7 @@ public sealed partial class PostgresStore
             this.context = context;
             this.matching = matching;
             this.batched = batched;
-            db = PgSession.ForWriting(store.source);
+            db = PgSession.ForWriting(store.source, store.WriteWait);
             try
             {
                 store.writing = db;

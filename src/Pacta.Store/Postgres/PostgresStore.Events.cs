@@ -150,7 +150,8 @@ public sealed partial class PostgresStore
         parameters = [];
         if (filter with { From = null, To = null, Meetings = null } != new EventFilter()) return null;
         var count = filter.Meetings switch { true => "meetings", false => "events - meetings", null => "events" };
-        var days = new List<string>();
+        // A day whose events are all meetings (or none are) has nothing to count for the other kind.
+        var days = new List<string> { $"{count} > 0" };
         var earlier = new List<string> { "e.last_day > e.first_day" };
         if (filter.From is { } from)
         {

@@ -36,6 +36,9 @@ public sealed partial class PostgresStore : IStore
     /// <summary>The server and database, as <c>postgresql://user@host:port/database</c>: never the password.</summary>
     public string Location { get; }
 
+    /// <summary>How long a write waits for another process's write lock before <see cref="StoreBusyException"/> (30 s; tests shorten it).</summary>
+    internal TimeSpan WriteWait { get; set; } = StoreBusyException.WriterWait;
+
     public int SchemaVersion { get; }
 
     /// <summary>
@@ -272,7 +275,7 @@ public sealed partial class PostgresStore : IStore
             ObjectDisposedException.ThrowIf(disposed, this);
             try
             {
-                using var db = PgSession.ForWriting(source);
+                using var db = PgSession.ForWriting(source, WriteWait);
                 writing = db;
                 try
                 {
