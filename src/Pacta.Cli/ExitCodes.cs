@@ -55,7 +55,7 @@ public static class ExitCodes
         {
             return UsageError(e.Message, verbose ? e : null);
         }
-        catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException or CommandFailedException)
+        catch (Exception e) when (e is StoreException or StoreBusyException or IOException or UnauthorizedAccessException or CommandFailedException)
         {
             Error(e.Message, verbose ? e : null);
             return Failure;

@@ -14,7 +14,7 @@ public static class ApiRoutes
         "publishes it (/api/v1/drafts). Errors are problem details (RFC 9457).";
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
-        services.AddOpenApi(openApi =>
+        services.AddExceptionHandler<StoreBusyAnswer>().AddOpenApi(openApi =>
         {
             openApi.AddDocumentTransformer((document, _, _) =>
             {

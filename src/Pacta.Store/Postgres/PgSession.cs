@@ -13,11 +13,18 @@ internal sealed class PgSession : IDisposable
     private readonly NpgsqlConnection connection;
     private NpgsqlTransaction? transaction;
 
-    private PgSession(NpgsqlConnection connection) => this.connection = connection;
+    /// <summary>How long <see cref="Begin"/> waits for the write lock; longer, and <see cref="StoreBusyException"/>.</summary>
+    private readonly TimeSpan lockWait;
+
+    private PgSession(NpgsqlConnection connection, TimeSpan lockWait)
+    {
+        this.connection = connection;
+        this.lockWait = lockWait;
+    }
 
     public static PgSession ForReading(NpgsqlDataSource source)
     {
-        var session = new PgSession(source.OpenConnection());
+        var session = new PgSession(source.OpenConnection(), TimeSpan.Zero);
         try
         {
             session.transaction = session.connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
@@ -31,9 +38,10 @@ internal sealed class PgSession : IDisposable
         return session;
     }
 
-    public static PgSession ForWriting(NpgsqlDataSource source)
+    /// <summary>A session that writes; <paramref name="lockWait"/> is how long it waits for the write lock (30 s by default).</summary>
+    public static PgSession ForWriting(NpgsqlDataSource source, TimeSpan? lockWait = null)
     {
-        var session = new PgSession(source.OpenConnection());
+        var session = new PgSession(source.OpenConnection(), lockWait ?? StoreBusyException.WriterWait);
         try
         {
             session.Begin();
@@ -63,7 +71,26 @@ internal sealed class PgSession : IDisposable
     {
         if (transaction is not null) throw new InvalidOperationException("a transaction is already open");
         transaction = connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
-        Execute("SELECT pg_advisory_xact_lock(@key)", ("key", PostgresStore.WriteLockKey));
+        // The lock's wait is bounded by the server (lock_timeout, for this transaction), in the same round trip; the
+        // command's own timeout is set past it, so the server's refusal is what comes back.
+        using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            var waitMs = Math.Max(1, (long)lockWait.TotalMilliseconds);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL lock_timeout = {waitMs}"));
+            var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@key)");
+            lockCommand.Parameters.Add(new NpgsqlParameter("key", PostgresStore.WriteLockKey));
+            batch.BatchCommands.Add(lockCommand);
+            batch.Timeout = (int)Math.Ceiling(lockWait.TotalSeconds) + 30;
+            try
+            {
+                batch.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                Rollback();
+                throw StoreBusyException.Waited(Location, lockWait, e);
+            }
+        }
         // Another writer may have appended since the last transaction of this session: read the head afresh.
         ChainHead = null;
         ChainMoved = false;
@@ -90,6 +117,9 @@ internal sealed class PgSession : IDisposable
         transaction?.Dispose();
         transaction = null;
     }
+
+    /// <summary>The database as messages name it, without the password (as <see cref="PostgresStore.Location"/>).</summary>
+    private string Location => $"postgresql://{connection.UserName}{(connection.UserName is null ? "" : "@")}{connection.Host}:{connection.Port}/{connection.Database}";
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -16,6 +16,7 @@ internal static class PostgresSchema
     [
         "draft", "account_event", "api_token", "user_account", "event_origin", "event_actor", "event_index", "place_geometry",
         "place_name", "obligation_bearer", "obligation", "reference", "change", "record", "pacta_meta",
+        "event_day",
     ];
 
     /// <summary>Drafts, kept apart from the records until published (as SQLite's version 7); also added to a store made without them. Declared before <see cref="Create"/>, which takes them in.</summary>
@@ -177,5 +178,69 @@ internal static class PostgresSchema
         """,
         "CREATE INDEX account_event_user ON account_event (lower(user_name))",
         .. Draft,
+        .. EventDay,
     ];
+
+    // ---- Counts of events per first day (event_day) ----
+
+    /// <summary>
+    /// Events counted per first day (and of them, meetings), as the SQLite store's <c>event_day</c>: kept by triggers on
+    /// <c>event_index</c>, one statement per inserting, updating or deleting statement (a COPY of thousands of events
+    /// adds one grouped upsert), in the same transaction as the events. Made with the tables, and added to a store made
+    /// before them when it is opened (<see cref="EventDayFill"/>). A property, as <see cref="Create"/>, made first, takes it in.
+    /// </summary>
+    public static string[] EventDay =>
+    [
+        "CREATE TABLE event_day (day integer PRIMARY KEY, events bigint NOT NULL, meetings bigint NOT NULL)",
+        """
+        CREATE OR REPLACE FUNCTION pacta_event_day() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            -- An import counts its events itself and adds the counts once before it commits (see DeferredDays).
+            IF current_setting('pacta.event_day', true) = 'deferred' THEN
+                RETURN NULL;
+            END IF;
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                UPDATE event_day AS d SET events = d.events - o.n, meetings = d.meetings - o.m
+                FROM (SELECT first_day, COUNT(*) AS n, COUNT(*) FILTER (WHERE is_meeting) AS m FROM old_rows GROUP BY first_day) AS o
+                WHERE d.day = o.first_day;
+                DELETE FROM event_day WHERE events <= 0 AND day IN (SELECT first_day FROM old_rows);
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO event_day (day, events, meetings)
+                SELECT first_day, COUNT(*), COUNT(*) FILTER (WHERE is_meeting) FROM new_rows GROUP BY first_day
+                ON CONFLICT (day) DO UPDATE SET events = event_day.events + excluded.events, meetings = event_day.meetings + excluded.meetings;
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """,
+        "CREATE TRIGGER event_day_insert AFTER INSERT ON event_index REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
+        "CREATE TRIGGER event_day_update AFTER UPDATE ON event_index REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
+        "CREATE TRIGGER event_day_delete AFTER DELETE ON event_index REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
+    ];
+
+    /// <summary>
+    /// Run in a write transaction, makes the triggers leave <c>event_day</c> alone until it ends: an import of many batches
+    /// in one transaction would otherwise update the same few thousand days once per batch, and every update leaves a dead
+    /// row version behind (34 MB of them for 2,929 days after a million events). The import counts the days itself.
+    /// </summary>
+    public const string DeferredDays = "SELECT set_config('pacta.event_day', 'deferred', true)";
+
+    /// <summary>Adds counts per day (events and meetings; either may be negative): then <see cref="DropEmptyDays"/>.</summary>
+    public const string AddDays =
+        """
+        INSERT INTO event_day (day, events, meetings)
+        SELECT d, n, m FROM unnest(@days::integer[], @events::bigint[], @meetings::bigint[]) AS t (d, n, m)
+        ON CONFLICT (day) DO UPDATE SET events = event_day.events + excluded.events, meetings = event_day.meetings + excluded.meetings
+        """;
+
+    /// <summary>Drops the days of <c>@days</c> left without events.</summary>
+    public const string DropEmptyDays = "DELETE FROM event_day WHERE events <= 0 AND day = ANY (@days::integer[])";
+
+    /// <summary>Counts the events already there into a new <c>event_day</c> (a store made before it).</summary>
+    public const string EventDayFill =
+        "INSERT INTO event_day (day, events, meetings) SELECT first_day, COUNT(*), COUNT(*) FILTER (WHERE is_meeting) FROM event_index GROUP BY first_day";
+
+    /// <summary>What <see cref="PostgresStore.Drop"/> drops besides the tables.</summary>
+    public const string DropFunctions = "DROP FUNCTION IF EXISTS pacta_event_day() CASCADE";
 }

@@ -46,16 +46,20 @@ public sealed partial class PostgresStore
         private readonly HashSet<EventDataset> datasetsInStore;
         private readonly long run;
 
+        /// <summary>Events (and meetings) gained and lost per first day in this transaction, added to event_day before it commits.</summary>
+        private readonly Dictionary<int, (long Events, long Meetings)> days = [];
+
         public EventImport(PostgresStore store, ChangeContext context, EventMatching? matching, bool batched)
         {
             this.store = store;
             this.context = context;
             this.matching = matching;
             this.batched = batched;
-            db = PgSession.ForWriting(store.source);
+            db = PgSession.ForWriting(store.source, store.WriteWait);
             try
             {
                 store.writing = db;
+                db.Execute(PostgresSchema.DeferredDays);
                 datasetsInStore = db.Query("SELECT DISTINCT dataset FROM event_origin", r => Enum.Parse<EventDataset>(r.GetString(0).Replace("-", ""), ignoreCase: true)).ToHashSet();
                 run = Convert.ToInt64(db.Scalar("SELECT COALESCE(MAX(run), 0) + 1 FROM event_origin"), System.Globalization.CultureInfo.InvariantCulture);
                 foreach (var (id, partOf) in db.Query("SELECT id, body::jsonb ->> 'partOf' FROM record WHERE kind = 'actor'",
@@ -130,25 +134,53 @@ public sealed partial class PostgresStore
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }
             }
-            // The new events' records and their creations in two statements of many rows, then their derived rows by COPY.
-            if (records.Count > 0)
-            {
-                var ids = records.Select(r => r.Id).ToArray();
-                db.Execute("INSERT INTO record (id, kind, body, version, updated_at) SELECT i, 'event', b, 1, @at FROM unnest(@ids::text[], @bodies::text[]) AS n (i, b)",
-                    ("at", at), ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()));
-                db.Execute(
-                    """
-                    INSERT INTO change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash)
-                    SELECT n.s, @at, @author, @command, @reason, n.i, 'event', 'created', NULL, n.b, n.h
-                    FROM unnest(@seqs::bigint[], @ids::text[], @bodies::text[], @hashes::bytea[]) AS n (s, i, b, h)
-                    """,
-                    ("at", at), ("author", context.Author), ("command", context.Command), ("reason", context.Reason),
-                    ("seqs", records.Select(r => r.Sequence).ToArray()), ("ids", ids), ("bodies", records.Select(r => r.Body).ToArray()),
-                    ("hashes", records.Select(r => r.Hash).ToArray()));
-            }
+            // The new events' records, their creations and their derived rows, each table by one binary COPY.
+            CopyCreated(records, at);
             CopyDerived(created);
             MarkSeen(seen);
             return outcomes;
+        }
+
+        /// <summary>
+        /// The records of newly created events and their creations in the change log, by binary COPY: the numbers and
+        /// links of the chain were given in the order of the rows (<see cref="NextLink"/>), so the rows go in as they are.
+        /// </summary>
+        private void CopyCreated(List<(string Id, string Body, long Sequence, byte[] Hash)> records, string at)
+        {
+            if (records.Count == 0) return;
+            using (var copy = db.BeginCopy("COPY record (id, kind, body, version, updated_at) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (id, body, _, _) in records)
+                {
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Text);
+                    copy.Write("event", NpgsqlDbType.Text);
+                    copy.Write(body, NpgsqlDbType.Text);
+                    copy.Write(1, NpgsqlDbType.Integer);
+                    copy.Write(at, NpgsqlDbType.Text);
+                }
+                copy.Complete();
+            }
+            using (var copy = db.BeginCopy("COPY change (seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (id, body, sequence, hash) in records)
+                {
+                    copy.StartRow();
+                    copy.Write(sequence, NpgsqlDbType.Bigint);
+                    copy.Write(at, NpgsqlDbType.Text);
+                    copy.Write(context.Author, NpgsqlDbType.Text);
+                    copy.Write(context.Command, NpgsqlDbType.Text);
+                    if (context.Reason is { } reason) copy.Write(reason, NpgsqlDbType.Text);
+                    else copy.WriteNull();
+                    copy.Write(id, NpgsqlDbType.Text);
+                    copy.Write("event", NpgsqlDbType.Text);
+                    copy.Write("created", NpgsqlDbType.Text);
+                    copy.WriteNull();
+                    copy.Write(body, NpgsqlDbType.Text);
+                    copy.Write(hash, NpgsqlDbType.Bytea);
+                }
+                copy.Complete();
+            }
         }
 
         /// <summary>
@@ -158,6 +190,7 @@ public sealed partial class PostgresStore
         private void CopyDerived(List<Event> created)
         {
             if (created.Count == 0) return;
+            foreach (var @event in created) CountDay(@event, 1);
             using (var copy = db.BeginCopy("COPY event_index (id, first_day, last_day, type, lon, lat, geom, place_id, is_meeting) FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var @event in created)
@@ -244,6 +277,7 @@ public sealed partial class PostgresStore
                 ("id", record.Id.Value), ("kind", Vocabulary.Text(record.Kind)), ("body", body), ("at", at));
             RecordChange(db, at, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
             PostgresRows.Add(db, record, run);
+            if (record is Event added) CountDay(added, 1);
             kinds[record.Id] = record.Kind;
             if (record is Actor { PartOf: { } partOf }) sides[record.Id] = partOf;
             return true;
@@ -262,6 +296,7 @@ public sealed partial class PostgresStore
                     throw new StoreException($"{dataset.ToString().ToLowerInvariant()}:{key} was deleted upstream, but its event '{stored.Id}' is still cited by '{citations[0].From}' at {citations[0].Path}");
                 var body = CanonicalJson.Serialize(stored);
                 PostgresRows.Remove(db, stored.Id);
+                CountDay(stored, -1);
                 db.Execute("DELETE FROM record WHERE id = @id", ("id", id));
                 RecordChange(db, Now, context, stored.Id, RecordKind.Event, ChangeOperation.Deleted, body, null);
             }
@@ -275,14 +310,36 @@ public sealed partial class PostgresStore
         public void Checkpoint()
         {
             if (!batched || !db.InTransaction) return;
+            AddDays();
             db.Commit();
             db.Begin();
+            db.Execute(PostgresSchema.DeferredDays);
         }
 
         public void Complete()
         {
             if (!db.InTransaction) throw new InvalidOperationException("the import is complete already");
+            AddDays();
             db.Commit();
+        }
+
+        private void CountDay(Event @event, int delta)
+        {
+            var day = @event.Start.First.DayNumber;
+            var (events, meetings) = days.GetValueOrDefault(day);
+            days[day] = (events + delta, meetings + (@event.Meeting is null ? 0 : delta));
+        }
+
+        /// <summary>The counts per day this transaction gained and lost, into event_day in one statement (the triggers left it alone).</summary>
+        private void AddDays()
+        {
+            var changed = days.Where(d => d.Value != (0, 0)).ToList();
+            days.Clear();
+            if (changed.Count == 0) return;
+            var dayNumbers = changed.Select(d => d.Key).ToArray();
+            db.Execute(PostgresSchema.AddDays,
+                ("days", dayNumbers), ("events", changed.Select(d => d.Value.Events).ToArray()), ("meetings", changed.Select(d => d.Value.Meetings).ToArray()));
+            db.Execute(PostgresSchema.DropEmptyDays, ("days", dayNumbers));
         }
 
         /// <summary>Rolls back what is not yet committed and gives the store back.</summary>
@@ -338,6 +395,8 @@ public sealed partial class PostgresStore
             RecordChange(db, at, context, stored.Id, RecordKind.Event, ChangeOperation.Updated, before, after);
             PostgresRows.Remove(db, stored.Id);
             PostgresRows.Add(db, revised, run);
+            CountDay(stored, -1);
+            CountDay(revised, 1);
         }
 
         private (Event Event, OriginMatch Match)? FindMatch(Event row, EventMatching rule)

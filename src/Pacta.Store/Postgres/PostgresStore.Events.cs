@@ -46,6 +46,8 @@ public sealed partial class PostgresStore
     public int CountEvents(EventFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (KeptDaysSql(filter, out var keptParameters) is { } kept)
+            return Reading(db => Convert.ToInt32(db.Scalar($"SELECT COALESCE(SUM(n), 0) FROM ({kept}) AS k", [.. keptParameters]), CultureInfo.InvariantCulture));
         var parameters = new List<(string Name, object? Value)>();
         var sql = $"SELECT COUNT(*) FROM event_index e {Where(Conditions(filter, parameters))}";
         return Reading(db => Convert.ToInt32(db.Scalar(sql, [.. parameters]), CultureInfo.InvariantCulture));
@@ -127,10 +129,47 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (!Enum.IsDefined(period)) throw new ArgumentOutOfRangeException(nameof(period), period, "count by day, week or month");
-        var parameters = new List<(string Name, object? Value)>();
-        var sql = $"SELECT e.first_day, COUNT(*) FROM event_index e {Where(Conditions(filter, parameters))} GROUP BY e.first_day ORDER BY e.first_day";
-        var days = Reading(db => db.Query(sql, r => (Day: DateOnly.FromDayNumber(r.GetInt32(0)), Count: (int)r.GetInt64(1)), [.. parameters]));
+        var kept = KeptDaysSql(filter, out var parameters);
+        var sql = kept is not null
+            ? $"SELECT day, SUM(n) FROM ({kept}) AS k GROUP BY day ORDER BY day"
+            : $"SELECT e.first_day, COUNT(*) FROM event_index e {Where(Conditions(filter, parameters))} GROUP BY e.first_day ORDER BY e.first_day";
+        var days = Reading(db => db.Query(sql, r => (Day: DateOnly.FromDayNumber(r.GetInt32(0)), Count: Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)), [.. parameters]));
         return EventPeriods.Group(days, period);
+    }
+
+    // ---- Counts read from event_day ----
+
+    /// <summary>
+    /// For a filter of dates and the meeting flag only, rows (day, n) whose sum per day is the count of matching events
+    /// by first day: the counts kept per day (<c>event_day</c>, <see cref="PostgresSchema.EventDay"/>) from the start on,
+    /// plus the events begun before the start that run into it, found by the partial index of events longer than a day.
+    /// Null for any other filter, which is counted from the events' rows.
+    /// </summary>
+    private static string? KeptDaysSql(EventFilter filter, out List<(string Name, object? Value)> parameters)
+    {
+        parameters = [];
+        if (filter with { From = null, To = null, Meetings = null } != new EventFilter()) return null;
+        var count = filter.Meetings switch { true => "meetings", false => "events - meetings", null => "events" };
+        // A day whose events are all meetings (or none are) has nothing to count for the other kind.
+        var days = new List<string> { $"{count} > 0" };
+        var earlier = new List<string> { "e.last_day > e.first_day" };
+        if (filter.From is { } from)
+        {
+            days.Add("day >= @from");
+            earlier.AddRange(["e.first_day < @from", "e.last_day >= @from"]);
+            parameters.Add(("from", from.DayNumber));
+        }
+        if (filter.To is { } to)
+        {
+            days.Add("day <= @to");
+            earlier.Add("e.first_day <= @to");
+            parameters.Add(("to", to.DayNumber));
+        }
+        if (filter.Meetings is { } meetings) earlier.Add(meetings ? "e.is_meeting" : "NOT e.is_meeting");
+        var sql = $"SELECT day, {count} AS n FROM event_day {Where(days)}";
+        return filter.From is null
+            ? sql
+            : $"{sql} UNION ALL SELECT e.first_day, COUNT(*) FROM event_index e {Where(earlier)} GROUP BY e.first_day";
     }
 
     /// <summary>A point in the box: the GiST index finds the candidates (its boxes are rounded outwards), the coordinates decide.</summary>

@@ -36,6 +36,9 @@ public sealed partial class PostgresStore : IStore
     /// <summary>The server and database, as <c>postgresql://user@host:port/database</c>: never the password.</summary>
     public string Location { get; }
 
+    /// <summary>How long a write waits for another process's write lock before <see cref="StoreBusyException"/> (30 s; tests shorten it).</summary>
+    internal TimeSpan WriteWait { get; set; } = StoreBusyException.WriterWait;
+
     public int SchemaVersion { get; }
 
     /// <summary>
@@ -93,6 +96,7 @@ public sealed partial class PostgresStore : IStore
             {
                 using var session = PgSession.ForWriting(source);
                 foreach (var table in PostgresSchema.Tables) session.Execute($"DROP TABLE IF EXISTS {table} CASCADE");
+                session.Execute(PostgresSchema.DropFunctions);
                 session.Commit();
             }
             catch (NpgsqlException e)
@@ -155,6 +159,12 @@ public sealed partial class PostgresStore : IStore
             session.Execute("UPDATE pacta_meta SET value = @value WHERE key = @key",
                 ("key", SchemaVersionKey), ("value", Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             version = Stores.LatestSchemaVersion;
+        }
+        // A store made before the counts per day gets them now, counted from the events it holds.
+        if (session.Scalar("SELECT to_regclass('event_day') IS NULL") is true)
+        {
+            foreach (var statement in PostgresSchema.EventDay) session.Execute(statement);
+            session.Execute(PostgresSchema.EventDayFill);
         }
         session.Commit();
         return version;
@@ -267,7 +277,7 @@ public sealed partial class PostgresStore : IStore
             ObjectDisposedException.ThrowIf(disposed, this);
             try
             {
-                using var db = PgSession.ForWriting(source);
+                using var db = PgSession.ForWriting(source, WriteWait);
                 writing = db;
                 try
                 {

@@ -238,18 +238,38 @@ public sealed partial class SqliteStore : IStore
     private T InTransaction<T>(Func<T> work)
     {
         if (db.InTransaction) return work();
-        db.Begin();
         try
         {
+            db.Begin();
             var result = work();
             db.Commit();
             return result;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            // Another process (an import) held the file's write lock longer than a writer waits: the server says 503.
+            db.Rollback();
+            throw StoreBusyException.Waited($"'{Path}'", writeWait, e);
         }
         catch
         {
             db.Rollback();
             throw;
         }
+    }
+
+    private TimeSpan writeWait = StoreBusyException.WriterWait;
+
+    /// <summary>How long a write waits for another process's write lock before <see cref="StoreBusyException"/> (30 s; tests shorten it).</summary>
+    internal TimeSpan WriteWait
+    {
+        get => writeWait;
+        set => Locked(() =>
+        {
+            db.WaitForLocks(value);
+            writeWait = value;
+            return true;
+        });
     }
 
     private bool HasDerivedIndexes => SchemaVersion >= 2;

@@ -9,8 +9,8 @@ namespace Pacta.Store.Sqlite;
 /// </summary>
 internal sealed class StoreConnection : IDisposable
 {
-    /// <summary>How long a statement waits for another connection's lock before it gives up.</summary>
-    private const int WriterWaitSeconds = 30;
+    /// <summary>How long a statement waits for another connection's lock before it gives up (<see cref="StoreBusyException"/>).</summary>
+    private static readonly int WriterWaitSeconds = (int)StoreBusyException.WriterWait.TotalSeconds;
 
     /// <summary>
     /// How long a reader waits for the writer's lock. A commit holds it for a moment; a transaction too large for the
@@ -52,6 +52,9 @@ internal sealed class StoreConnection : IDisposable
     /// seeing the file as the last commit left it; see <see cref="BeginRead"/>.
     /// </summary>
     public static StoreConnection OpenReader(string path) => new(path, SqliteOpenMode.ReadOnly, ReaderWaitSeconds);
+
+    /// <summary>How long a statement of this connection waits for another connection's lock (SQLite's busy timeout).</summary>
+    public void WaitForLocks(TimeSpan wait) => Execute($"PRAGMA busy_timeout = {(long)wait.TotalMilliseconds}");
 
     /// <summary>The schema version the file is at, as the migrator last left it: what the derived indexes may write to.</summary>
     public int SchemaVersion { get; set; }

@@ -131,6 +131,32 @@ public sealed class EventImportTests
     }
 
     [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void Counts_per_day_follow_an_import_that_creates_moves_and_removes_events_across_checkpoints(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        Import(store, null, Row(EventDataset.Acled, "AZE1", 1, day: 5), Row(EventDataset.Acled, "AZE2", 2, day: 5), Row(EventDataset.Acled, "AZE3", 3, day: 6));
+
+        using (var import = store.BeginEventImport(ImportContext, null, batched: true))
+        {
+            // AZE1 moves from the 5th to the 8th; after a checkpoint, AZE3 goes and leaves the 6th without events.
+            Assert.Equal(ImportAction.Updated, Assert.Single(import.Put([ReadyEvent.From(Row(EventDataset.Acled, "AZE1", 9, day: 8))])).Action);
+            import.Checkpoint();
+            Assert.True(import.Remove(EventDataset.Acled, "AZE3"));
+            Assert.Equal(ImportAction.Created, Assert.Single(import.Put([ReadyEvent.From(Row(EventDataset.Acled, "AZE4", 4, day: 8))])).Action);
+            import.Complete();
+        }
+
+        var october = new EventFilter(From: new DateOnly(2020, 10, 1), To: new DateOnly(2020, 10, 31));
+        Assert.Equal([new EventCount(new DateOnly(2020, 10, 5), 1), new EventCount(new DateOnly(2020, 10, 8), 2)], store.CountEventsBy(october, EventPeriod.Day));
+        Assert.Equal(3, store.CountEvents(october));
+        // A type filter counts the events' rows themselves: the same answer.
+        Assert.Equal(store.CountEventsBy(october with { Type = "acled:Battles" }, EventPeriod.Day), store.CountEventsBy(october, EventPeriod.Day));
+        Assert.Equal(store.All<Event>().Count, store.CountEvents(new EventFilter()));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public void An_import_given_back_before_it_completes_leaves_the_store_as_it_was_and_a_rerun_completes_it(Backend backend)
     {
         using var temp = new TempStore(backend);
