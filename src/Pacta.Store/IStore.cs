@@ -151,6 +151,12 @@ public interface IStore : IDisposable
 /// </summary>
 public interface IEventImport : IDisposable
 {
+    /// <summary>
+    /// How many rows this store would rather take in one <see cref="Put"/>: a PostgreSQL store pays its round trips per
+    /// call, so it wants thousands; a SQLite file gains nothing from more than a few dozen, and each row held costs memory.
+    /// </summary>
+    int RowsPerPut { get; }
+
     /// <summary>Writes a batch of rows' events in order; returns what became of each row.</summary>
     IReadOnlyList<ImportOutcome> Put(IReadOnlyList<ReadyEvent> rows);
 

@@ -100,9 +100,6 @@ internal static class EventImportRun
 {
     private const long ProgressFrom = 1 << 20;
 
-    /// <summary>How many ready rows are handed to the store at once (fewer when a rejected row or a checkpoint comes first).</summary>
-    private const int WriteBatch = 2_000;
-
     public static int Run(CommandContext context, ImportEventsSettings settings, EventDataset dataset, string? deleted)
     {
         if (!System.IO.File.Exists(settings.File)) throw new InvalidArgumentsException([$"{settings.File}: no such file"]);
@@ -180,9 +177,9 @@ internal static class EventImportRun
                                 tick(counts.Read);
                             }
                         }
-                        // A store takes a few thousand rows a call: a PostgreSQL store then pays its round trips and
-                        // statements per thousands of events, not per read-ahead batch of 64.
-                        if (pending.Count >= WriteBatch) WritePending();
+                        // Ready rows go to the store as many at a time as it asks (fewer when a rejected row or a
+                        // checkpoint comes first): a PostgreSQL store pays its statements per call, a file does not.
+                        if (pending.Count >= import.RowsPerPut) WritePending();
                     }
                     WritePending();
                     tick(counts.Read);

@@ -49,6 +49,9 @@ public sealed partial class PostgresStore
         /// <summary>Events (and meetings) gained and lost per first day in this transaction, added to event_day before it commits.</summary>
         private readonly Dictionary<int, (long Events, long Meetings)> days = [];
 
+        /// <summary>Each call costs some ten statements and their round trips, so thousands of rows share them.</summary>
+        public int RowsPerPut => 2_000;
+
         public EventImport(PostgresStore store, ChangeContext context, EventMatching? matching, bool batched)
         {
             this.store = store;
