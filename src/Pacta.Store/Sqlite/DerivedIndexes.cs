@@ -17,6 +17,7 @@ internal static class DerivedIndexes
     /// <param name="rows">Where an event's rows are gathered to be written later; null writes them now.</param>
     public static void Add(StoreConnection db, IRecord record, EventTally? cells = null, long run = 0, EventRows? rows = null)
     {
+        if (RestrictedRows.HasTable(db)) RestrictedRows.Add(db, record);
         if (record is Event newEvent && !HasEventRtree(db))
         {
             var gathered = rows ?? new EventRows(db);
@@ -69,6 +70,7 @@ internal static class DerivedIndexes
         db.Execute("DELETE FROM obligation_bearer WHERE obligation_id IN (SELECT id FROM obligation WHERE document_id = $id)", id);
         db.Execute("DELETE FROM obligation WHERE document_id = $id", id);
         db.Execute("DELETE FROM reference WHERE from_id = $id", id);
+        if (RestrictedRows.HasTable(db)) RestrictedRows.Remove(db, recordId);
     }
 
     private static void AddObligations(StoreConnection db, Document document)

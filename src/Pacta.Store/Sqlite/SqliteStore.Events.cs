@@ -282,6 +282,7 @@ public sealed partial class SqliteStore
             });
             parameters.Add(("$actor", actor.Value));
         }
+        if (filter.WithoutRestricted) where.Add(RestrictedRecords.Condition);
         // A literal, not a parameter: only then may the planner use the index of meetings, which holds nothing else.
         if (filter.Meetings is { } meetings) where.Add(meetings ? "e.is_meeting = 1" : "e.is_meeting = 0");
         if (filter.Box is { } box)

@@ -17,6 +17,7 @@ internal static class Migrator
         new(4, "lean event indexes", LeanEventIndexes.Apply),
         new(5, "users and API tokens", AccountTables.Apply),
         new(6, "audit hash chain", AuditChainColumn.Apply),
+        new(8, "restricted records", RestrictedRecordTable.Apply),
     ];
 
     public static int Latest => Steps[^1].Version;
