@@ -56,6 +56,11 @@ public sealed class AudienceStore(IStore inner, Func<(Audience Audience, bool Ma
     {
         var marked = Inner.Restricted();
         var hidden = marked.Where(m => m.Whole).Select(m => m.Id).ToHashSet();
+        // A hidden document's obligations are hidden with it: an assessment citing one cites the placeholder.
+        foreach (var document in marked.Where(m => m.Whole && m.Kind == RecordKind.Document))
+        {
+            if (Inner.Find(document.Id) is Document found) hidden.UnionWith(found.Obligations.Select(o => o.Id));
+        }
         return new Known(marked, new Redaction(Audience, hidden), marked.Any(m => m.Unlisted && m.Kind == RecordKind.Event));
     }
 
@@ -282,8 +287,11 @@ public sealed class AudienceStore(IStore inner, Func<(Audience Audience, bool Ma
 
     public TokenCheck CheckToken(string? secret, DateTimeOffset now) => Inner.CheckToken(secret, now);
 
-    /// <summary>The view does not own the store it reads: disposing it leaves that open.</summary>
+    /// <summary>Whether disposing the view closes the store it reads (a command's own view); by default it leaves it open.</summary>
+    public bool OwnsInner { get; init; }
+
     public void Dispose()
     {
+        if (OwnsInner) Inner.Dispose();
     }
 }

@@ -32,7 +32,7 @@ public sealed record RestrictedRecord(RecordId Id, RecordKind Kind, bool Whole, 
 internal static class RestrictedRecords
 {
     /// <summary>The condition on <c>event_index e</c> that leaves out events readers without the permission may not find.</summary>
-    public const string Condition = "NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = e.id AND x.unlisted = 1)";
+    public const string Condition = "NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = e.id AND x.unlisted)";
 }
 
 /// <summary>One page of events and the cursor for the next, or null when this is the last.</summary>

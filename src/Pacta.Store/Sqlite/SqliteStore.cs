@@ -143,7 +143,8 @@ public sealed partial class SqliteStore : IStore
         return (IReadOnlyDictionary<RecordKind, int>)counts;
     });
 
-    public IReadOnlyList<RestrictedRecord> Restricted() => Reading(RestrictedRows.All);
+    /// <summary>Every record that carries a restriction marking, ordered by id; none in a store older than version 8, which could hold none.</summary>
+    public IReadOnlyList<RestrictedRecord> Restricted() => SchemaVersion >= 8 ? Reading(RestrictedRows.All) : [];
 
     /// <summary>Every change to the record, oldest first. An obligation's changes are its document's.</summary>
     public IReadOnlyList<Change> History(RecordId id)
