@@ -56,9 +56,11 @@ internal static class DerivedIndexes
         db.Execute("DELETE FROM place_rtree WHERE id IN (SELECT rtree_id FROM place_geometry WHERE place_id = $id)", id);
         db.Execute("DELETE FROM place_geometry WHERE place_id = $id", id);
         db.Execute("DELETE FROM place_name WHERE place_id = $id", id);
-        var points = db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id);
+        // An unlisted event was never counted in the kept counts (EventRows.Add).
+        var tallied = !RestrictedRows.HasTable(db) || db.Scalar("SELECT 1 FROM restricted_record WHERE id = $id AND unlisted", id) is null;
+        var points = tallied ? db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id) : [];
         foreach (var (lon, lat) in points) Count(db, cells, lon, lat, -1);
-        if (!HasEventRtree(db) && db.Scalar("SELECT first_day FROM event_index WHERE id = $id", id) is long firstDay)
+        if (tallied && !HasEventRtree(db) && db.Scalar("SELECT first_day FROM event_index WHERE id = $id", id) is long firstDay)
         {
             if (cells is null) EventTally.AddDay(db, (int)firstDay, -1);
             else cells.CountDay((int)firstDay, -1);

@@ -198,7 +198,7 @@ public sealed class AuditChainTests
 
         using var store = temp.Open();
 
-        Assert.Equal(6, store.SchemaVersion);
+        Assert.Equal(SqliteStore.LatestSchemaVersion, store.SchemaVersion);
         Assert.Equal(["audit hash chain"], RawSqlite.Rows(temp.Path, "SELECT value FROM meta WHERE key = 'migration.6.name'"));
         AssertDocumentedChain(store.Changes());
         Assert.True(store.VerifyAudit().Intact);
@@ -271,7 +271,7 @@ public sealed class AuditChainTests
 
         using var reopened = temp.OpenStore();
 
-        Assert.Equal(["6"], temp.RawRows("SELECT value FROM pacta_meta WHERE key = 'schema-version'"));
+        Assert.Equal([Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)], temp.RawRows("SELECT value FROM pacta_meta WHERE key = 'schema-version'"));
         AssertDocumentedChain(reopened.Changes());
         Assert.True(reopened.VerifyAudit().Intact);
         reopened.Write([Editors], Context);
