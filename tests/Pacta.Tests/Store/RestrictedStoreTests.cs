@@ -148,6 +148,34 @@ public sealed class RestrictedStoreTests : IDisposable
         Assert.DoesNotContain(store.Restricted(), r => r.Id == Id("march-2"));
     }
 
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void An_import_that_updates_a_restricted_event_keeps_it_restricted(Backend backend)
+    {
+        temp = new TempStore(backend);
+        store = temp.OpenStore();
+        store.Write(All, Context);
+        Event Row(string title, string digest) => new(
+            Pacta.Imports.ImportedEvent.IdFor(EventDataset.Acled, "AZE1"), title, EventType.Parse("acled:Battles/Armed clash"), PartialDate.Day(2020, 10, 5), null,
+            new EventPlace(null, new GeoPoint(46.93, 40.34), LocationPrecision.Exact), [new EventActor(Armenia.Id, EventActorRole.SideA)],
+            null, null, null, [Samples.Dataset.Id], null, [new EventOrigin(EventDataset.Acled, "AZE1", digest)]);
+        void Import(Event row)
+        {
+            using var import = store.BeginEventImport(Context, null, batched: false);
+            import.Put([ReadyEvent.From(row)]);
+            import.Complete();
+        }
+
+        Import(Row("clash", "0000000000000001"));
+        var imported = (Event)store.Find(Row("clash", "0000000000000001").Id)!;
+        store.Write([imported with { Restricted = true }], Context);
+        Import(Row("clash, revised", "0000000000000002"));
+
+        var revised = (Event)store.Find(imported.Id)!;
+        Assert.Equal(("clash, revised", true), (revised.Title, revised.Restricted));
+        Assert.Null(new AudienceStore(store, Audience.Public).Find(imported.Id));
+        Assert.Equal(0, new AudienceStore(store, Audience.Public).CountEvents(new EventFilter(Type: "acled:Battles")));
+    }
+
     [Fact]
     public void Only_optional_fields_may_be_restricted_and_a_wrong_one_is_named_at_its_path()
     {
