@@ -93,6 +93,35 @@ public sealed class RestrictedWalkTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_contributor_who_writes_a_marking_gets_a_403_and_nothing_is_written_while_a_reviewer_may()
+    {
+        var path = Path.Combine(folder, "marks.db");
+        var records = RestrictedCase.Seed(path);
+        await using var host = new Host(path);
+        using var api = host.CreateClient();
+        string Token(string user)
+        {
+            using var scope = host.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<Pacta.Store.IStore>().AddToken(user, null, new("tests", "marks")).Secret;
+        }
+        var source = records["hidden-topic"].Sources[0].Value;
+        var topic = System.Text.Json.Nodes.JsonNode.Parse($$"""{"id": "marked-topic", "title": "A topic", "sources": ["{{source}}"], "restricted": true}""");
+
+        var refused = await WritesHostSend(api, HttpMethod.Post, "/api/v1/topics", Token("cora"), topic);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("mark-restricted", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using (var scope = host.Services.CreateScope())
+            Assert.Null(scope.ServiceProvider.GetRequiredService<Pacta.Store.IStore>().Find(new RecordId("marked-topic")));
+
+        var accepted = await WritesHostSend(api, HttpMethod.Post, "/api/v1/topics", Token("rex"), topic);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await WritesHostSend(api, HttpMethod.Get, "/api/v1/topics/marked-topic", Token("cora"))).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> WritesHostSend(HttpClient client, HttpMethod method, string url, string token, System.Text.Json.Nodes.JsonNode? body = null) =>
+        Pacta.Tests.Server.Writes.WritesHost.Send(client, method, url, token, body);
+
     /// <summary>
     /// Every GET route of the app with its parameters filled, by route pattern. A parameter this walk does not know how
     /// to fill is listed in <paramref name="unfilled"/>, so that a new kind of route fails the test until the walk learns it.
