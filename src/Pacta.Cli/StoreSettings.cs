@@ -33,8 +33,34 @@ public class StoreSettings : CommandSettings
         return SqliteStore.Open(path);
     }
 
+    /// <summary>
+    /// Opens the store as the public may read it (no restricted record or field: docs/accounts.md), or whole with
+    /// <c>--include-restricted</c>; says on stderr how much was left out.
+    /// </summary>
+    protected IStore OpenForReading(bool includeRestricted)
+    {
+        var view = new AudienceStore(OpenExisting(), includeRestricted ? Pacta.Restrictions.Audience.Everything : Pacta.Restrictions.Audience.Public) { OwnsInner = true };
+        var (records, fields) = view.LeftOut();
+        if (records + fields > 0)
+        {
+            Console.Error.WriteLine(
+                $"Restricted data left out: {records} {(records == 1 ? "record" : "records")} and {fields} {(fields == 1 ? "field" : "fields")} (--include-restricted puts them in).");
+        }
+        return view;
+    }
+
     /// <summary>Who made a change and with which command, for the store's history.</summary>
     public static ChangeContext Context(IEnumerable<string> arguments) => new(
         Environment.GetEnvironmentVariable("PACTA_USER") is { Length: > 0 } user ? user : Environment.UserName,
         "pacta " + string.Join(' ', arguments));
+}
+
+/// <summary>Options of the commands that read records out of a store: exports, reports, <c>list</c>, <c>show</c>, <c>history</c>.</summary>
+public class ReadingSettings : StoreSettings
+{
+    [CommandOption("--include-restricted")]
+    [Description("Include records and fields marked restricted; by default they are left out, and stderr says how many.")]
+    public bool IncludeRestricted { get; init; }
+
+    public IStore OpenForReading() => OpenForReading(IncludeRestricted);
 }

@@ -25,8 +25,10 @@ public static class PactaApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         // One store for the process (a SQLite file or a PostgreSQL database, by its location): it serialises access itself. A host (a test) may name it as configuration's "db".
-        builder.Services.AddSingleton(services => Stores.Open(
-            options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? ServerOptions.DefaultDatabase));
+        builder.Services.AddSingleton(services => new SharedStore(Stores.Open(
+            options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? ServerOptions.DefaultDatabase)));
+        // Pages and endpoints get the store as their user may read it (restricted data: docs/accounts.md).
+        builder.Services.AddRestrictedData();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(json => PactaJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();

@@ -14,7 +14,8 @@ public sealed record BoundingBox(double MinLon, double MinLat, double MaxLon, do
 /// <summary>
 /// Which events to read. Dates select events whose span overlaps [From, To]; a type matches itself and its
 /// sub-types (<c>acled:Battles</c> matches <c>acled:Battles/Armed clash</c>); a box selects events by their
-/// own point, or by their place's extent when they have no point.
+/// own point, or by their place's extent when they have no point. <see cref="WithoutRestricted"/> leaves out events
+/// marked restricted and those with a restricted field that queries select by (<see cref="Restriction.QueriedEventFields"/>).
 /// </summary>
 public sealed record EventFilter(
     DateOnly? From = null,
@@ -22,7 +23,17 @@ public sealed record EventFilter(
     BoundingBox? Box = null,
     string? Type = null,
     RecordId? Actor = null,
-    bool? Meetings = null);
+    bool? Meetings = null,
+    bool WithoutRestricted = false);
+
+/// <summary>A record that carries a restriction marking: whether it is restricted whole, and whether event queries leave it out for readers without the permission.</summary>
+public sealed record RestrictedRecord(RecordId Id, RecordKind Kind, bool Whole, bool Unlisted);
+
+internal static class RestrictedRecords
+{
+    /// <summary>The condition on <c>event_index e</c> that leaves out events readers without the permission may not find.</summary>
+    public const string Condition = "NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = e.id AND x.unlisted)";
+}
 
 /// <summary>One page of events and the cursor for the next, or null when this is the last.</summary>
 public sealed record EventPage(IReadOnlyList<Event> Events, string? NextCursor);

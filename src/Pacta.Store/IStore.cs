@@ -31,6 +31,9 @@ public interface IStore : IDisposable
     /// <summary>Every record of a kind, ordered by id. Obligations are not records of their own: read them from documents.</summary>
     IReadOnlyList<IRecord> All(RecordKind kind);
 
+    /// <summary>Every record that carries a restriction marking, ordered by id (few: the store keeps them in a table of their own).</summary>
+    IReadOnlyList<RestrictedRecord> Restricted();
+
     /// <summary>How many of each kind the store holds, obligations included; every kind is listed, with zero when there are none.</summary>
     IReadOnlyDictionary<RecordKind, int> Counts();
 

@@ -16,7 +16,7 @@ namespace Pacta.Cli.Browse;
 /// </summary>
 public sealed class HistoryCommand : Command<HistoryCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : ReadingSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The id of a record (an obligation's gives its document's history).")]
@@ -32,7 +32,7 @@ public sealed class HistoryCommand : Command<HistoryCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenExisting();
+        using var store = settings.OpenForReading();
         var id = new RecordId(settings.Id);
         var changes = store.History(id);
         if (changes.Count == 0 && store.FindObligation(id) is { } obligation) changes = store.History(obligation.Document.Id);

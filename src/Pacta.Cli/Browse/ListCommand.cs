@@ -12,7 +12,7 @@ namespace Pacta.Cli.Browse;
 /// <summary><c>pacta list KIND [--json]</c>: one kind of record, as a table or as the API's JSON.</summary>
 public sealed class ListCommand : Command<ListCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : ReadingSettings
     {
         [CommandArgument(0, "<KIND>")]
         [Description("documents, obligations, events, meetings, claims, issues, places, actors, sources, topics or assessments.")]
@@ -33,7 +33,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenExisting();
+        using var store = settings.OpenForReading();
         if (settings.Kind == "obligations")
         {
             var obligations = store.All<Document>()

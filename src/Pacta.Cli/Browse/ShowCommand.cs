@@ -15,7 +15,7 @@ namespace Pacta.Cli.Browse;
 /// <summary><c>pacta show ID [--json]</c>: one record; a document with its provisions and their obligations.</summary>
 public sealed class ShowCommand : Command<ShowCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : ReadingSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The id of any record, or of an obligation.")]
@@ -33,7 +33,7 @@ public sealed class ShowCommand : Command<ShowCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenExisting();
+        using var store = settings.OpenForReading();
         var id = new RecordId(settings.Id);
         if (store.FindObligation(id) is { } found)
         {

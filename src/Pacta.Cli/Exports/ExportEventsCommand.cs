@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Pacta.Cli.Exports;
 
 /// <summary>Options of <c>pacta export acled|plover|hxl|csv</c>: the file, and the same filters as the API's events query.</summary>
-public sealed class ExportEventsSettings : StoreSettings
+public sealed class ExportEventsSettings : ReadingSettings
 {
     [CommandOption("--out <FILE>")]
     [Description("The file to write (written whole under a temporary name, then moved into place).")]
@@ -78,7 +78,7 @@ public sealed class ExportEventsCommand : Command<ExportEventsSettings>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         var format = EventExport.Parse(context.Name) ?? throw new UsageException($"'{context.Name}' is not an event export format");
-        using var store = settings.OpenExisting();
+        using var store = settings.OpenForReading();
         var filter = settings.Filter(store);
 
         var written = OutFile.Write(settings.Out, "--out", writer => WithProgress(store, filter, format, writer, cancellationToken));

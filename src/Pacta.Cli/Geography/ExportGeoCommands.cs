@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Pacta.Cli.Geography;
 
 /// <summary>Options of the geographic exports: where to write, and optionally one layer (a kind of place).</summary>
-public class GeoExportSettings : StoreSettings
+public class GeoExportSettings : ReadingSettings
 {
     [CommandOption("--out <FILE>")]
     [Description("The file to write (replaced if it exists).")]
@@ -34,7 +34,7 @@ public sealed class ExportGeoJsonCommand : Command<GeoExportSettings>
 {
     public override int Execute(CommandContext context, GeoExportSettings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenExisting();
+        using var store = settings.OpenForReading();
         var layers = settings.Layers(store);
         var features = layers.SelectMany(l => l.Places).Select(p => (p.Id.Value, p.Geometry!, PlaceLayers.Properties(p)));
         var temporary = settings.Out + ".partial";
@@ -50,7 +50,7 @@ public sealed class ExportGpkgCommand : Command<GeoExportSettings>
 {
     public override int Execute(CommandContext context, GeoExportSettings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenExisting();
+        using var store = settings.OpenForReading();
         var written = GeoPackageFile.Write(settings.Out, settings.Layers(store));
         Output.Console.WriteLine($"Wrote {written.Count} layers ({string.Join(", ", written.Select(l => $"{l.Layer} {l.Count}"))}) to {settings.Out}.");
         return ExitCodes.Ok;

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Pacta.Cli.Reports;
 
 /// <summary>Options both reports share: the format and where the report goes.</summary>
-public class ReportSettings : StoreSettings
+public class ReportSettings : ReadingSettings
 {
     [CommandOption("--format <FORMAT>")]
     [Description("html, md or docx. Default: from --out's extension, else html.")]
@@ -43,7 +43,7 @@ public class ReportSettings : StoreSettings
     /// <summary>Every record of the store, for a report to read.</summary>
     public CaseRecords Records()
     {
-        using var store = OpenExisting();
+        using var store = OpenForReading();
         return new CaseRecords(Enum.GetValues<RecordKind>().Where(k => k != RecordKind.Obligation).SelectMany(store.All));
     }
 

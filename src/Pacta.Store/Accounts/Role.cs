@@ -12,6 +12,42 @@ public enum Role
     Admin = 4,
 }
 
+/// <summary>A right that is not simply "this role or above": held as <see cref="Permissions"/> lists it.</summary>
+public enum Permission
+{
+    /// <summary>Read records and fields marked restricted ("read-restricted").</summary>
+    ReadRestricted,
+
+    /// <summary>Set or lift a restriction marking on a record ("mark-restricted").</summary>
+    MarkRestricted,
+}
+
+/// <summary>Which role holds which permission: the one table of them (docs/accounts.md).</summary>
+public static class Permissions
+{
+    private static readonly IReadOnlyDictionary<Role, IReadOnlySet<Permission>> Table = new Dictionary<Role, IReadOnlySet<Permission>>
+    {
+        [Role.Viewer] = new HashSet<Permission>(),
+        [Role.Contributor] = new HashSet<Permission>(),
+        [Role.Reviewer] = new HashSet<Permission> { Permission.ReadRestricted, Permission.MarkRestricted },
+        [Role.Admin] = new HashSet<Permission> { Permission.ReadRestricted, Permission.MarkRestricted },
+    };
+
+    /// <summary>Whether a user of this role (null: no one signed in) holds the permission.</summary>
+    public static bool Holds(this Role? role, Permission permission) => role is { } r && Table[r].Contains(permission);
+
+    public static string Text(this Permission permission) => permission switch
+    {
+        Permission.ReadRestricted => "read-restricted",
+        Permission.MarkRestricted => "mark-restricted",
+        _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, "not a permission"),
+    };
+
+    /// <summary>Who reads, for a user of this role (null: anonymous).</summary>
+    public static Pacta.Restrictions.Audience AudienceOf(Role? role) =>
+        role is { } r ? new(r.Text(), role.Holds(Permission.ReadRestricted)) : Pacta.Restrictions.Audience.Public;
+}
+
 public static class Roles
 {
     /// <summary>Every role, lowest first.</summary>

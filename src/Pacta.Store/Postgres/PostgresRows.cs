@@ -31,6 +31,11 @@ internal static class PostgresRows
     public static void Gather(List<(string Sql, (string Name, object? Value)[] Parameters)> statements, IRecord record, long run)
     {
         var id = record.Id.Value;
+        if (record.IsMarked())
+        {
+            statements.Add(("INSERT INTO restricted_record (id, kind, whole, unlisted) VALUES (@id, @kind, @whole, @unlisted)",
+                [("id", id), ("kind", Vocabulary.Text(record.Kind)), ("whole", record.Restricted), ("unlisted", record.IsUnlisted())]));
+        }
         foreach (var reference in record.References())
         {
             // An event's actors and place are in event_actor and event_index, which Citations reads too.
@@ -95,6 +100,7 @@ internal static class PostgresRows
             ("DELETE FROM obligation_bearer WHERE obligation_id IN (SELECT id FROM obligation WHERE document_id = @id)", id),
             ("DELETE FROM obligation WHERE document_id = @id", id),
             ("DELETE FROM reference WHERE from_id = @id", id),
+            ("DELETE FROM restricted_record WHERE id = @id", id),
         ]);
     }
 }

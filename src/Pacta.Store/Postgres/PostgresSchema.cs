@@ -14,7 +14,7 @@ internal static class PostgresSchema
     /// <summary>The tables a store consists of, dropped (<see cref="PostgresStore.Drop"/>) in this order.</summary>
     public static readonly string[] Tables =
     [
-        "draft", "account_event", "api_token", "user_account", "event_origin", "event_actor", "event_index", "place_geometry",
+        "restricted_record", "draft", "account_event", "api_token", "user_account", "event_origin", "event_actor", "event_index", "place_geometry",
         "place_name", "obligation_bearer", "obligation", "reference", "change", "record", "pacta_meta",
         "event_day",
     ];
@@ -179,7 +179,19 @@ internal static class PostgresSchema
         "CREATE INDEX account_event_user ON account_event (lower(user_name))",
         .. Draft,
         .. EventDay,
+        RestrictedRecordTable,
     ];
+
+    /// <summary>The records that carry a restriction marking (schema version 8; the SQLite store's table of the same name).</summary>
+    public const string RestrictedRecordTable =
+        """
+        CREATE TABLE restricted_record (
+            id text COLLATE "C" PRIMARY KEY,
+            kind text NOT NULL,
+            whole boolean NOT NULL,
+            unlisted boolean NOT NULL
+        )
+        """;
 
     // ---- Counts of events per first day (event_day) ----
 

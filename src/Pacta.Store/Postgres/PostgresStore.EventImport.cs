@@ -389,6 +389,8 @@ public sealed partial class PostgresStore
 
         private void Replace(Event stored, Event revised)
         {
+            // A dataset's row knows nothing of a restriction someone marked on its event: the marking stays.
+            revised = revised with { Restricted = stored.Restricted, RestrictedFields = stored.RestrictedFields };
             var before = CanonicalJson.Serialize(stored);
             var after = CanonicalJson.Serialize(revised);
             if (before == after) return;

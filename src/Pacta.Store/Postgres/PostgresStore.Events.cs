@@ -206,6 +206,7 @@ public sealed partial class PostgresStore
             parameters.Add(("actor", actor.Value));
         }
         if (filter.Meetings is { } meetings) where.Add(meetings ? "e.is_meeting" : "NOT e.is_meeting");
+        if (filter.WithoutRestricted) where.Add(RestrictedRecords.Condition);
         if (filter.Box is { } box)
         {
             where.Add($"""

@@ -151,9 +151,11 @@ public sealed partial class PostgresStore : IStore
             throw new StoreException($"{location} is at schema version {version}, newer than this Pacta knows ({Stores.LatestSchemaVersion}): use a newer Pacta");
         if (version < 5)
             throw new StoreException($"{location} is at schema version {version}, which no PostgreSQL store was ever made at: it is not a store this Pacta can open");
-        // Each step a store made by an older Pacta lacks, in the order the SQLite migrations take.
+        // Each step a store made by an older Pacta lacks, in the order the SQLite migrations take. A store made before
+        // restricted records (version 8) cannot hold a marking: their table starts empty.
         if (!HasHashColumn(session)) AddAuditChain(session);
         if (!HasDraftTable(session)) AddDraftTable(session);
+        if (session.Scalar("SELECT to_regclass('restricted_record') IS NULL") is true) session.Execute(PostgresSchema.RestrictedRecordTable);
         if (version < Stores.LatestSchemaVersion)
         {
             session.Execute("UPDATE pacta_meta SET value = @value WHERE key = @key",
@@ -212,6 +214,10 @@ public sealed partial class PostgresStore : IStore
         counts[RecordKind.Obligation] = Convert.ToInt32(db.Scalar("SELECT COUNT(*) FROM obligation"), System.Globalization.CultureInfo.InvariantCulture);
         return (IReadOnlyDictionary<RecordKind, int>)counts;
     });
+
+    public IReadOnlyList<RestrictedRecord> Restricted() => Reading(db => db.Query(
+        "SELECT id, kind, whole, unlisted FROM restricted_record ORDER BY id",
+        r => new RestrictedRecord(new RecordId(r.GetString(0)), Vocabulary.Kind(r.GetString(1)), r.GetBoolean(2), r.GetBoolean(3))));
 
     private const string SelectChange = "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash FROM change";
 

@@ -17,6 +17,7 @@ internal static class DerivedIndexes
     /// <param name="rows">Where an event's rows are gathered to be written later; null writes them now.</param>
     public static void Add(StoreConnection db, IRecord record, EventTally? cells = null, long run = 0, EventRows? rows = null)
     {
+        if (RestrictedRows.HasTable(db)) RestrictedRows.Add(db, record);
         if (record is Event newEvent && !HasEventRtree(db))
         {
             var gathered = rows ?? new EventRows(db);
@@ -55,9 +56,11 @@ internal static class DerivedIndexes
         db.Execute("DELETE FROM place_rtree WHERE id IN (SELECT rtree_id FROM place_geometry WHERE place_id = $id)", id);
         db.Execute("DELETE FROM place_geometry WHERE place_id = $id", id);
         db.Execute("DELETE FROM place_name WHERE place_id = $id", id);
-        var points = db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id);
+        // An unlisted event was never counted in the kept counts (EventRows.Add).
+        var tallied = !RestrictedRows.HasTable(db) || db.Scalar("SELECT 1 FROM restricted_record WHERE id = $id AND unlisted", id) is null;
+        var points = tallied ? db.Query("SELECT lon, lat FROM event_index WHERE id = $id AND lon IS NOT NULL AND is_meeting = 0", r => (r.GetDouble(0), r.GetDouble(1)), id) : [];
         foreach (var (lon, lat) in points) Count(db, cells, lon, lat, -1);
-        if (!HasEventRtree(db) && db.Scalar("SELECT first_day FROM event_index WHERE id = $id", id) is long firstDay)
+        if (tallied && !HasEventRtree(db) && db.Scalar("SELECT first_day FROM event_index WHERE id = $id", id) is long firstDay)
         {
             if (cells is null) EventTally.AddDay(db, (int)firstDay, -1);
             else cells.CountDay((int)firstDay, -1);
@@ -69,6 +72,7 @@ internal static class DerivedIndexes
         db.Execute("DELETE FROM obligation_bearer WHERE obligation_id IN (SELECT id FROM obligation WHERE document_id = $id)", id);
         db.Execute("DELETE FROM obligation WHERE document_id = $id", id);
         db.Execute("DELETE FROM reference WHERE from_id = $id", id);
+        if (RestrictedRows.HasTable(db)) RestrictedRows.Remove(db, recordId);
     }
 
     private static void AddObligations(StoreConnection db, Document document)

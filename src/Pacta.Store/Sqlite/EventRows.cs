@@ -41,6 +41,8 @@ internal sealed class EventRows(StoreConnection db)
         }
         foreach (var origin in @event.Origins ?? [])
             origins.Add(Vocabulary.Text(origin.Dataset), origin.Key, id, origin.Digest, run);
+        // The kept counts are of the events every reader may list: the few unlisted ones are added for those who may see them.
+        if (@event.IsUnlisted()) return;
         if (cells is null) EventTally.AddDay(db, @event.Start.First.DayNumber, +1);
         else cells.CountDay(@event.Start.First.DayNumber, +1);
         if (point is null || @event.Meeting is not null) return;

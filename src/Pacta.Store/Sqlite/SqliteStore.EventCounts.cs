@@ -23,7 +23,7 @@ public sealed partial class SqliteStore
             RequireDerivedIndexes();
             var parameters = new List<(string Name, object? Value)>();
             string sql;
-            if (filter with { From = null, To = null } == new EventFilter())
+            if (filter with { From = null, To = null, WithoutRestricted = false } == new EventFilter())
             {
                 // Dates only: the counts kept per first day (event_day), plus the events begun before the start that run
                 // into it, found by the index of multi-day events. 1,000,000 events over eight years: a few thousand
@@ -45,9 +45,19 @@ public sealed partial class SqliteStore
                       UNION ALL
                       SELECT e.first_day, COUNT(*) FROM event_index e INDEXED BY event_index_multiday
                       WHERE e.last_day > e.first_day AND e.first_day < $from AND e.last_day >= $from {(filter.To is null ? "" : "AND e.first_day <= $to")}
+                        {(filter.WithoutRestricted ? "AND " + RestrictedRecords.Condition : "")}
                       GROUP BY e.first_day
                       """;
-                sql = $"SELECT day, SUM(n) FROM (SELECT day, events AS n FROM event_day {Where(days)} {earlier}) GROUP BY day ORDER BY day";
+                // event_day counts the events every reader may list; the few unlisted ones are added for those who may see them.
+                var unlisted = filter.WithoutRestricted || SchemaVersion < 8
+                    ? ""
+                    : $"""
+                      UNION ALL
+                      SELECT e.first_day, COUNT(*) FROM restricted_record x JOIN event_index e ON e.id = x.id
+                      WHERE x.unlisted {(filter.From is null ? "" : "AND e.first_day >= $from")} {(filter.To is null ? "" : "AND e.first_day <= $to")}
+                      GROUP BY e.first_day
+                      """;
+                sql = $"SELECT day, SUM(n) FROM (SELECT day, events AS n FROM event_day {Where(days)} {earlier} {unlisted}) GROUP BY day ORDER BY day";
             }
             else
             {

@@ -310,6 +310,8 @@ public sealed partial class SqliteStore
 
         private void Replace(Event stored, Event revised)
         {
+            // A dataset's row knows nothing of a restriction someone marked on its event: the marking stays.
+            revised = revised with { Restricted = stored.Restricted, RestrictedFields = stored.RestrictedFields };
             var before = CanonicalJson.Serialize(stored);
             var after = CanonicalJson.Serialize(revised);
             if (before == after) return;

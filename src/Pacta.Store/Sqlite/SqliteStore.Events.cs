@@ -77,7 +77,8 @@ public sealed partial class SqliteStore
         if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
             throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
         var level = EventCells.Levels.ToList().IndexOf(cellDegrees);
-        if (level >= 0 && filter with { Box = null } == new EventFilter(Meetings: false)) return KeptGrid(level, filter.Box);
+        if (level >= 0 && filter with { Box = null, WithoutRestricted = false } == new EventFilter(Meetings: false))
+            return KeptGrid(level, filter.Box, withUnlisted: !filter.WithoutRestricted);
         var parameters = new List<(string Name, object? Value)> { ("$cell", cellDegrees) };
         var conditions = Conditions(filter with { Box = null }, parameters);
         var pointWhere = new List<string>(conditions);
@@ -119,13 +120,24 @@ public sealed partial class SqliteStore
     /// <summary>The cell sizes (degrees) whose counts of non-meeting events the store keeps as events are written: such a grid is read, not computed.</summary>
     public static IReadOnlyList<double> GridLevels => EventCells.Levels;
 
-    /// <summary>The kept grid of events that are not meetings at one level, within a box (whole cells that touch it), plus such events placed only by a place reference.</summary>
-    private IReadOnlyList<GridCell> KeptGrid(int level, BoundingBox? box)
+    /// <summary>
+    /// The kept grid of events that are not meetings at one level, within a box (whole cells that touch it), plus such events
+    /// placed only by a place reference. The kept counts leave out unlisted events (restricted ones: <see cref="Restriction.IsUnlisted"/>);
+    /// <paramref name="withUnlisted"/> adds them, read from their rows (they are few), in the same micro-degrees.
+    /// </summary>
+    private IReadOnlyList<GridCell> KeptGrid(int level, BoundingBox? box, bool withUnlisted)
     {
         var size = EventCells.Levels[level];
         var (minX, minY) = box is null ? (long.MinValue, long.MinValue) : EventCells.Cell(box.MinLon, box.MinLat, size);
         var (maxX, maxY) = box is null ? (long.MaxValue, long.MaxValue) : EventCells.Cell(box.MaxLon, box.MaxLat, size);
-        var placed = EventGridOfPlacedEvents(box, size);
+        var placed = EventGridOfPlacedEvents(box, size, withUnlisted);
+        var unlisted = withUnlisted && SchemaVersion >= 8
+            ? Reading(db => db.Query(
+                """
+                SELECT e.lon, e.lat FROM restricted_record x JOIN event_index e ON e.id = x.id
+                WHERE x.unlisted AND e.lon IS NOT NULL AND e.is_meeting = 0
+                """, r => (Lon: r.GetDouble(0), Lat: r.GetDouble(1))))
+            : [];
         return Reading(db =>
         {
             RequireDerivedIndexes();
@@ -133,6 +145,15 @@ public sealed partial class SqliteStore
                 "SELECT x, y, count, sum_lon, sum_lat FROM event_cell WHERE level = $level AND x BETWEEN $minX AND $maxX AND y BETWEEN $minY AND $maxY",
                 r => (X: r.GetInt64(0), Y: r.GetInt64(1), Count: r.GetInt64(2), SumLon: r.GetInt64(3), SumLat: r.GetInt64(4)),
                 ("$level", level), ("$minX", minX), ("$maxX", maxX), ("$minY", minY), ("$maxY", maxY));
+            foreach (var (lon, lat) in unlisted)
+            {
+                var (x, y) = EventCells.Cell(lon, lat, size);
+                if (x < minX || x > maxX || y < minY || y > maxY) continue;
+                var (microLon, microLat) = ((long)Math.Round(lon * 1_000_000), (long)Math.Round(lat * 1_000_000));
+                var at = kept.FindIndex(c => c.X == x && c.Y == y);
+                if (at < 0) kept.Add((x, y, 1, microLon, microLat));
+                else kept[at] = (x, y, kept[at].Count + 1, kept[at].SumLon + microLon, kept[at].SumLat + microLat);
+            }
             var cells = kept.Select(c => new GridCell(c.X * size - 180, c.Y * size - 90, (c.X + 1) * size - 180, (c.Y + 1) * size - 90,
                 (int)c.Count, EventCells.MeanDegrees(c.SumLon, c.Count), EventCells.MeanDegrees(c.SumLat, c.Count))).ToList();
             // Merge in the few events that have no point of their own and sit at their place's centre.
@@ -152,11 +173,12 @@ public sealed partial class SqliteStore
         });
     }
 
-    private IReadOnlyList<GridCell> EventGridOfPlacedEvents(BoundingBox? box, double size)
+    private IReadOnlyList<GridCell> EventGridOfPlacedEvents(BoundingBox? box, double size, bool withUnlisted)
     {
         var parameters = new List<(string Name, object? Value)> { ("$cell", size) };
         // Events placed by reference only are few: find them by the place index, never by scanning the meeting flag.
         var where = new List<string> { "e.lon IS NULL", "e.place_id IS NOT NULL", "e.is_meeting = 0" };
+        if (!withUnlisted) where.Add(RestrictedRecords.Condition);
         if (box is not null)
         {
             AddBox(parameters, box);
@@ -282,6 +304,7 @@ public sealed partial class SqliteStore
             });
             parameters.Add(("$actor", actor.Value));
         }
+        if (filter.WithoutRestricted) where.Add(RestrictedRecords.Condition);
         // A literal, not a parameter: only then may the planner use the index of meetings, which holds nothing else.
         if (filter.Meetings is { } meetings) where.Add(meetings ? "e.is_meeting = 1" : "e.is_meeting = 0");
         if (filter.Box is { } box)

@@ -14,7 +14,7 @@ namespace Pacta.Store;
 /// </summary>
 public sealed partial class SqliteStore : IStore
 {
-    public const int LatestSchemaVersion = 7;
+    public const int LatestSchemaVersion = 8;
 
     private const string KindOfSql =
         "SELECT kind FROM record WHERE id = $id UNION ALL SELECT 'obligation' FROM obligation WHERE id = $id LIMIT 1";
@@ -142,6 +142,9 @@ public sealed partial class SqliteStore : IStore
         counts[RecordKind.Obligation] = Convert.ToInt32(db.Scalar("SELECT COUNT(*) FROM obligation"), System.Globalization.CultureInfo.InvariantCulture);
         return (IReadOnlyDictionary<RecordKind, int>)counts;
     });
+
+    /// <summary>Every record that carries a restriction marking, ordered by id; none in a store older than version 8, which could hold none.</summary>
+    public IReadOnlyList<RestrictedRecord> Restricted() => SchemaVersion >= 8 ? Reading(RestrictedRows.All) : [];
 
     /// <summary>Every change to the record, oldest first. An obligation's changes are its document's.</summary>
     public IReadOnlyList<Change> History(RecordId id)

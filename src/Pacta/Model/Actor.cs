@@ -28,6 +28,13 @@ public sealed record Actor(
     /// <summary>The actor this one belongs to: a state for its armed forces or ministry. Matching events across datasets compares actors through it.</summary>
     public RecordId? PartOf { get; } = PartOf is not null && PartOf == Id ? throw new ArgumentException("an actor cannot be part of itself", nameof(PartOf)) : PartOf;
 
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Actor), value); }
+
     RecordKind IRecord.Kind => RecordKind.Actor;
 
     /// <summary>The name to show where space is short.</summary>

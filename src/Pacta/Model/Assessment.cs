@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pacta.Model;
 
 /// <summary>
@@ -27,6 +29,13 @@ public sealed record Assessment(
     public RecordId Assessor { get; } = Guard.NotNull(Assessor, nameof(Assessor));
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
+
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Assessment), value); }
 
     RecordKind IRecord.Kind => RecordKind.Assessment;
 

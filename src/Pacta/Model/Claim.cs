@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pacta.Model;
 
 /// <summary>
@@ -28,6 +30,13 @@ public sealed record Claim(
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
 
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Claim), value); }
+
     RecordKind IRecord.Kind => RecordKind.Claim;
 
     public IEnumerable<Reference> References() =>
@@ -55,6 +64,13 @@ public sealed record Topic(RecordId Id, string Title, string? Summary, IReadOnly
     public string? Summary { get; } = Guard.OptionalText(Summary, nameof(Summary));
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
+
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Topic), value); }
 
     RecordKind IRecord.Kind => RecordKind.Topic;
 

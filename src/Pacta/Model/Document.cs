@@ -40,6 +40,13 @@ public sealed record Document(
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
     public PeaceProcess? Process { get; } = Process;
 
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Document), value); }
+
     RecordKind IRecord.Kind => RecordKind.Document;
 
     [JsonIgnore]

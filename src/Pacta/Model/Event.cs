@@ -39,6 +39,13 @@ public sealed record Event(
     /// <summary>The dataset rows this event was imported from, the row it was made from first; null for an event entered by hand.</summary>
     public IReadOnlyList<EventOrigin>? Origins { get; } = Origins is null ? null : DistinctOrigins(Guard.NonEmpty(Origins, nameof(Origins)));
 
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Event), value); }
+
     RecordKind IRecord.Kind => RecordKind.Event;
 
     /// <summary>The last day the event may have run to.</summary>

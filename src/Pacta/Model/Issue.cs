@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pacta.Model;
 
 /// <summary>A negotiation issue: its options, each party's positions over time, and the issues tied to it.</summary>
@@ -21,6 +23,13 @@ public sealed record Issue(
         : Guard.Distinct(Guard.List(LinkedIssues, nameof(LinkedIssues)), nameof(LinkedIssues));
     public IReadOnlyList<RecordId> Sources { get; } = Guard.Distinct(Guard.NonEmpty(Sources, nameof(Sources)), nameof(Sources));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
+
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Issue), value); }
 
     RecordKind IRecord.Kind => RecordKind.Issue;
 

@@ -47,6 +47,13 @@ public sealed record Place(
     /// <summary>Who proposed this version (null for a line that exists on the ground).</summary>
     public IReadOnlyList<RecordId>? ProposedBy { get; } = ProposedBy is null || ProposedBy.Count == 0 ? null : Guard.Distinct(ProposedBy, nameof(ProposedBy));
 
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Place), value); }
+
     RecordKind IRecord.Kind => RecordKind.Place;
 
     /// <summary>What the history says held at a date: the latest change on or before it (null before the first).</summary>

@@ -11,6 +11,12 @@ public interface IRecord
 
     string? Note { get; }
 
+    /// <summary>Whether the whole record is restricted: kept from every reader without the permission to read restricted data.</summary>
+    bool Restricted { get; }
+
+    /// <summary>The top-level properties (their JSON names) kept from readers without that permission; null when none.</summary>
+    IReadOnlyList<string>? RestrictedFields { get; }
+
     /// <summary>Every id this record names, with where (a path inside the record) and what kind it must be.</summary>
     IEnumerable<Reference> References();
 }

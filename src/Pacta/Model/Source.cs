@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pacta.Model;
 
 /// <summary>A document or report that records cite, with the reliability of the source itself (A–F).</summary>
@@ -25,6 +27,13 @@ public sealed record Source(
     public Uri? Url { get; } = Guard.AbsoluteUrl(Url, nameof(Url));
     public Reliability Reliability { get; } = Guard.Defined(Reliability, nameof(Reliability));
     public string? Note { get; } = Guard.OptionalText(Note, nameof(Note));
+
+    /// <inheritdoc/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Restricted { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? RestrictedFields { get; init => field = Restriction.CheckFields(typeof(Source), value); }
 
     RecordKind IRecord.Kind => RecordKind.Source;
 

@@ -18,6 +18,7 @@ internal static class Migrator
         new(5, "users and API tokens", AccountTables.Apply),
         new(6, "audit hash chain", AuditChainColumn.Apply),
         new(7, "drafts", DraftTable.Apply),
+        new(8, "restricted records", RestrictedRecordTable.Apply),
     ];
 
     public static int Latest => Steps[^1].Version;
