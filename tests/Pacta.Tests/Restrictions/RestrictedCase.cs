@@ -41,6 +41,9 @@ internal static class RestrictedCase
     /// <summary>Every string no reader without the permission may ever get: markers, hidden ids, the restricted field's value.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [.. HiddenIds.Select(Marker), .. HiddenIds, HiddenObligation, FieldSecret];
 
+    /// <summary>The numbers of the drafts <see cref="Seed"/> makes.</summary>
+    public static IReadOnlyList<long> DraftNumbers { get; } = [1, 2];
+
     /// <summary>The ids a walk fills route parameters with.</summary>
     public static IReadOnlyList<string> WalkedIds { get; } = [.. HiddenIds, HiddenObligation, OpenEvent];
 
@@ -86,6 +89,13 @@ internal static class RestrictedCase
         var context = new ChangeContext("tests", "restricted walk");
         store.Write([.. records, .. added], context);
         foreach (var (name, role) in Users) store.AddUser(name, role, Password, context);
+        // Two drafts, numbers 1 and 2 of a new store (DraftNumbers): the contributor's edit of the event with a restricted
+        // field (holding the stored value, as a contributor's write keeps it), and the reviewer's of a hidden record.
+        open["note"] = "A contributor's edit, waiting for review.";
+        var topic = Node(added.First(r => r.Id.Value == "hidden-topic"));
+        topic["title"] = Marker("hidden-topic") + " retitled";
+        var drafts = new[] { store.AddDraft(Read<Event>(open), 1, "cora").Number, store.AddDraft(Read<Topic>(topic), 1, "rex").Number };
+        if (!drafts.SequenceEqual(DraftNumbers)) throw new InvalidOperationException($"drafts numbered {string.Join(", ", drafts)}");
 
         var byId = added.ToDictionary(r => r.Id.Value);
         byId[HiddenObligation] = byId["hidden-document"];

@@ -114,8 +114,13 @@ public sealed class RestrictedWalkTests : IDisposable
         using (var scope = host.Services.CreateScope())
             Assert.Null(scope.ServiceProvider.GetRequiredService<Pacta.Store.IStore>().Find(new RecordId("marked-topic")));
 
+        // A reviewer's contribution is a draft like anyone's, published by someone else (an admin here).
         var accepted = await WritesHostSend(api, HttpMethod.Post, "/api/v1/topics", Token("rex"), topic);
-        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var published = await WritesHostSend(api, HttpMethod.Post, $"/api/v1/drafts/{Pacta.Tests.Server.Writes.WritesHost.DraftNumber(accepted)}/publish", Token("ada"));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        using (var scope = host.Services.CreateScope())
+            Assert.True(scope.ServiceProvider.GetRequiredService<Pacta.Store.IStore>().Find(new RecordId("marked-topic"))?.Restricted);
         Assert.Equal(HttpStatusCode.NotFound, (await WritesHostSend(api, HttpMethod.Get, "/api/v1/topics/marked-topic", Token("cora"))).StatusCode);
     }
 
@@ -146,6 +151,7 @@ public sealed class RestrictedWalkTests : IDisposable
                     "name" => [.. LayersApi.Layers.Select(l => l.Name)],
                     "code" => ["404"],
                     "documentName" => ["v1"],
+                    "number" => [.. RestrictedCase.DraftNumbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))],
                     _ => [],
                 };
                 if (values.Length == 0) unfilled.Add($"{pattern}: {{{parameter.Name}}}");

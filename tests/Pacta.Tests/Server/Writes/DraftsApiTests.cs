@@ -198,6 +198,41 @@ public abstract class DraftsApi(WritesHost host)
         var audit = host.Records.VerifyAudit();
         Assert.True(audit.Intact, string.Join("; ", audit.Breaks));
     }
+
+    [Fact]
+    public async Task A_contributors_draft_of_a_record_with_a_restricted_field_never_shows_it_and_publishing_keeps_its_value()
+    {
+        RequireStore();
+        const string id = "drafts-test-restricted-note";
+        const string secret = "Witness name 7f3c: kept from contributors.";
+        var actor = new JsonObject
+        {
+            ["id"] = id, ["kind"] = "body", ["name"] = "Drafts Restricted Body", ["roles"] = new JsonArray(), ["sources"] = new JsonArray("pax-2324"),
+            ["note"] = secret, ["restrictedFields"] = new JsonArray("note"),
+        };
+        // A reviewer may mark: their draft, published by an admin, puts the marked record in the store.
+        var marked = await Propose(host.ReviewerToken, HttpMethod.Post, "/api/v1/actors", actor);
+        using (var published = await host.Publish(Client, marked, host.AdminToken)) Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        using var seen = await WritesHost.Send(Client, HttpMethod.Get, $"/api/v1/actors/{id}", host.ContributorToken);
+        var body = (await WritesHost.Json(seen)).AsObject();
+        Assert.DoesNotContain(secret, body.ToJsonString(), StringComparison.Ordinal);
+        body["name"] = "Drafts Restricted Body, renamed";
+        var number = await Propose(host.ContributorToken, HttpMethod.Put, $"/api/v1/actors/{id}", body, seen.Headers.ETag!.ToString());
+
+        foreach (var url in new[] { $"/api/v1/drafts/{number}", "/api/v1/drafts" })
+        {
+            using var shown = await WritesHost.Send(Client, HttpMethod.Get, url, host.ContributorToken);
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.DoesNotContain(secret, await shown.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+        using (var forReviewer = await WritesHost.Send(Client, HttpMethod.Get, $"/api/v1/drafts/{number}", host.ReviewerToken))
+            Assert.Contains("renamed", await forReviewer.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        using (var published = await host.Publish(Client, number)) Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var stored = host.Records.Find(new RecordId(id))!;
+        Assert.Equal((secret, "Drafts Restricted Body, renamed"), (stored.Note, ((Actor)stored).Name));
+    }
 }
 
 /// <summary>The review workflow over HTTP on a SQLite file.</summary>
