@@ -13,6 +13,11 @@ internal static class DatasetChecks
 
         void Declare(RecordId id, RecordKind kind, LocatedRecord where, string path)
         {
+            if (id == Restriction.Placeholder)
+            {
+                problems.Add(where.ProblemAt(path, Restriction.ReservedIdMessage));
+                return;
+            }
             if (ids.TryGetValue(id, out var first))
             {
                 var at = first.Where.ProblemAt(first.Path, "");

@@ -43,8 +43,28 @@ public static class RecordInput
             problems = [new InputProblem("$" + path, message)];
             return null;
         }
+        if (Reserved(record) is { } reserved)
+        {
+            problems = [new InputProblem(reserved, Restriction.ReservedIdMessage)];
+            return null;
+        }
         problems = record is Document document ? Cycles(document) : [];
         return problems.Count == 0 ? record : null;
+    }
+
+    /// <summary>Where the record (or one of its obligations) takes the placeholder's id; null when nowhere.</summary>
+    private static string? Reserved(IRecord record)
+    {
+        if (record.Id == Restriction.Placeholder) return "$.id";
+        if (record is not Document document) return null;
+        foreach (var (provision, p) in document.Provisions.Select((p, i) => (p, i)))
+        {
+            foreach (var (obligation, o) in provision.Obligations.Select((o, i) => (o, i)))
+            {
+                if (obligation.Id == Restriction.Placeholder) return $"$.provisions[{p}].obligations[{o}].id";
+            }
+        }
+        return null;
     }
 
     private static List<InputProblem> Cycles(Document document)

@@ -14,6 +14,9 @@ public static class Restriction
     /// <summary>The id that stands in for a record a reader may not see, wherever another record cites it.</summary>
     public static RecordId Placeholder { get; } = new("restricted");
 
+    /// <summary>Why no record (nor obligation) may take <see cref="Placeholder"/> as its id.</summary>
+    public const string ReservedIdMessage = "the id 'restricted' is reserved: it stands for a record the reader may not see";
+
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> Optional = new();
 
     /// <summary>Whether the record carries any marking.</summary>

@@ -87,6 +87,7 @@ public sealed class CommandTests
         { "actors.yaml", "  kind: state\n  name: State A", "  kind: state\n   name: [unclosed", "malformed YAML" },
         { "actors.yaml", "", null, "not UTF-8" },
         { "topics.yaml", "", "- {id: state-a, title: Twice, sources: [src-a]}", "duplicate id 'state-a'" },
+        { "topics.yaml", "", "- {id: restricted, title: Reserved, sources: [src-a]}", "the id 'restricted' is reserved" },
         { "documents/statement-2020-11-10.yaml", "bearers: [state-a]", "bearers: [nobody-known]", "'nobody-known' names no record" },
         { "events.yaml", "precision: near", "precision: nearby", "'nearby' is not one of" },
         { "events.yaml", "end: 2020-07-16", "end: 2020-07-01", "end (2020-07-01) is before start" },

@@ -196,4 +196,16 @@ public sealed class RestrictedStoreTests : IDisposable
         Assert.Contains("\"restricted\":true", Pacta.Json.PactaJson.Serialize((Actor)actor), StringComparison.Ordinal);
         Assert.DoesNotContain("restricted", Pacta.Json.PactaJson.Serialize(Armenia), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_placeholders_id_is_reserved_for_every_record_and_obligation()
+    {
+        var json = JsonNode.Parse("""{"id": "restricted", "kind": "state", "name": "X", "roles": [], "sources": ["s-1"]}""");
+        Assert.Null(RecordInput.Read(json, RecordKind.Actor, out var problems));
+        Assert.Equal(("$.id", Restriction.ReservedIdMessage), (Assert.Single(problems).Path, problems[0].Message));
+
+        json!["id"] = "x-1";
+        Assert.NotNull(RecordInput.Read(json, RecordKind.Actor, out problems));
+        Assert.Empty(problems);
+    }
 }
