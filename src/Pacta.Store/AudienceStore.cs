@@ -229,25 +229,25 @@ public sealed class AudienceStore(IStore inner, Func<(Audience Audience, bool Ma
 
     public PublishedDraft PublishDraft(long number, string reviewer, string command)
     {
-        Readable(number);
+        RequireReadable(number);
         var published = Inner.PublishDraft(number, reviewer, command);
         return new PublishedDraft(ReadableDraft(published.Draft)!, published.Record with { Record = Readable(published.Record.Record) ?? published.Record.Record });
     }
 
     public Draft RejectDraft(long number, string reviewer, string reason)
     {
-        Readable(number);
+        RequireReadable(number);
         return ReadableDraft(Inner.RejectDraft(number, reviewer, reason))!;
     }
 
     public Draft WithdrawDraft(long number, string author)
     {
-        Readable(number);
+        RequireReadable(number);
         return ReadableDraft(Inner.WithdrawDraft(number, author))!;
     }
 
     /// <summary>Refuses to decide a draft this audience may not read, as if there were none.</summary>
-    private void Readable(long number)
+    private void RequireReadable(long number)
     {
         if (!SeesAll && FindDraft(number) is null) throw new DraftException(DraftRefusal.NotFound, $"there is no draft {number}");
     }
