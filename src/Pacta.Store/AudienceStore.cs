@@ -21,6 +21,36 @@ public sealed class RestrictedWriteException(string message) : Exception(message
 }
 
 /// <summary>
+/// A write that holds <see cref="Restriction.Placeholder"/> where the record as stored cites no record hidden from the
+/// writer (<see cref="Redaction.Restore"/>): each such place in <see cref="Problems"/>, none naming a hidden id; nothing was written.
+/// </summary>
+public sealed class PlaceholderWriteException : Exception
+{
+    public PlaceholderWriteException()
+        : this([])
+    {
+    }
+
+    public PlaceholderWriteException(string message)
+        : base(message)
+    {
+    }
+
+    public PlaceholderWriteException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public PlaceholderWriteException(IReadOnlyList<InputProblem> problems)
+        : base($"'{Restriction.Placeholder}' stands for a record hidden from the writer, and may stay only where the record as stored cites one")
+    {
+        Problems = problems;
+    }
+
+    public IReadOnlyList<InputProblem> Problems { get; } = [];
+}
+
+/// <summary>
 /// A store as one audience may read it: the one narrow point every read of the server, and every export, report and
 /// listing of the command, passes through (docs/accounts.md, "Restricted data"). A record marked restricted is absent
 /// (Find gives null, lists and counts leave it out, its history is empty); a restricted field is cleared; a citation of
@@ -190,19 +220,30 @@ public sealed class AudienceStore(IStore inner, Func<(Audience Audience, bool Ma
     }
 
     /// <summary>
-    /// The record to write for this writer: as given when they may mark; otherwise refused if it sets or lifts a marking
-    /// or replaces a record they cannot see, and with the stored values of the restricted fields they could not read.
+    /// The record to write for this writer: as given when they may mark and it holds no placeholder. Otherwise refused if it sets
+    /// or lifts a marking or replaces a record they cannot see; then with what they could not see kept as stored: each
+    /// placeholder put back to the hidden record the stored version cites there (refused where it cites none), and the
+    /// restricted fields with their stored values, whole (so a placeholder inside one is dropped with what was sent there).
     /// </summary>
     private IRecord Checked(IRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (Who.MayMark) return record;
+        var placeholders = record.References().Any(r => r.Target == Restriction.Placeholder);
+        if (Who.MayMark && !placeholders) return record;
         var stored = Inner.Find(record.Id);
-        if (stored is not null && stored.Restricted)
-            throw new RestrictedWriteException($"'{record.Id}' holds restricted data: writing it needs the {Permission.MarkRestricted.Text()} permission (reviewer or admin)");
-        if (!Restriction.SameMarking(stored, record))
-            throw new RestrictedWriteException($"setting or lifting a restriction on '{record.Id}' needs the {Permission.MarkRestricted.Text()} permission (reviewer or admin)");
-        if (stored?.RestrictedFields is not { Count: > 0 } fields || Audience.ReadsRestricted) return record;
+        if (!Who.MayMark)
+        {
+            if (stored is not null && stored.Restricted)
+                throw new RestrictedWriteException($"'{record.Id}' holds restricted data: writing it needs the {Permission.MarkRestricted.Text()} permission (reviewer or admin)");
+            if (!Restriction.SameMarking(stored, record))
+                throw new RestrictedWriteException($"setting or lifting a restriction on '{record.Id}' needs the {Permission.MarkRestricted.Text()} permission (reviewer or admin)");
+        }
+        if (placeholders)
+        {
+            record = Marks.Redaction.Restore(record, stored, out var problems);
+            if (problems.Count > 0) throw new PlaceholderWriteException(problems);
+        }
+        if (Who.MayMark || stored?.RestrictedFields is not { Count: > 0 } fields || Audience.ReadsRestricted) return record;
         var json = (System.Text.Json.Nodes.JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(record, record.GetType(), Json.PactaJson.Options)!;
         var kept = (System.Text.Json.Nodes.JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(stored, stored.GetType(), Json.PactaJson.Options)!;
         foreach (var field in fields)

@@ -38,7 +38,8 @@ public sealed record WritableKind(string Segment, RecordKind Kind, string Term, 
 
 /// <summary>
 /// The checks and the write that the API and the edit pages share: the body read as a record of the kind, the id,
-/// the kind, every reference looked up (each problem at its JSON path), then a draft kept from the published version the
+/// the kind, every reference looked up (each problem at its JSON path; a <c>restricted</c> placeholder is the store's to put
+/// back or refuse, as only it knows what the writer could not see), then a draft kept from the published version the
 /// writer read, which the store refuses when that version is stale. A reviewer's publication (<see cref="DraftsApi"/>)
 /// writes the record later; its change names the draft's author and the reviewer.
 /// </summary>
@@ -69,6 +70,10 @@ public static class RecordWrites
         catch (VersionConflictException e)
         {
             return (null, Conflict(e, record, expectedVersion));
+        }
+        catch (PlaceholderWriteException e)
+        {
+            return (null, Invalid($"the {kind.Term} holds '{Restriction.Placeholder}' where the record as stored cites no record hidden from you", e.Problems));
         }
         catch (StoreException e)
         {
@@ -136,6 +141,8 @@ public static class RecordWrites
         var ownObligations = record is Document d ? d.Obligations.Select(o => o.Id).ToHashSet() : [];
         foreach (var reference in record.References())
         {
+            // The store puts a placeholder back to the hidden record the stored version cites there, or refuses it at its path.
+            if (reference.Target == Restriction.Placeholder) continue;
             // A document's obligations may name each other: they are written with it.
             var kind = ownObligations.Contains(reference.Target) ? RecordKind.Obligation
                 : reference.Target == record.Id ? record.Kind
