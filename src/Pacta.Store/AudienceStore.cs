@@ -57,7 +57,8 @@ public sealed class PlaceholderWriteException : Exception
 /// a hidden record reads <see cref="Restriction.Placeholder"/>. Event queries leave out unlisted events in SQL
 /// (<see cref="EventFilter.WithoutRestricted"/>), so pages, cursors and counts stay exact. Writes by someone without
 /// <see cref="Permission.MarkRestricted"/> may not set or lift a marking, and keep the stored values of restricted fields
-/// they could not see. Users and tokens pass through unchanged.
+/// they could not see; a writer who cannot see hidden records keeps the citations of them that read as the placeholder
+/// (<see cref="Redaction.Restore"/>). Users and tokens pass through unchanged.
 /// </summary>
 /// <param name="who">Who reads and whether they may mark, asked at the first read or write (a request's user is known by then).</param>
 public sealed class AudienceStore(IStore inner, Func<(Audience Audience, bool MayMark)> who) : IStore

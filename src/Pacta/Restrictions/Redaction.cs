@@ -72,7 +72,8 @@ public sealed partial class Redaction(Audience audience, IReadOnlySet<RecordId> 
         ArgumentNullException.ThrowIfNull(written);
         var found = new List<InputProblem>();
         problems = found;
-        var kept = stored?.RestrictedFields ?? [];
+        // A writer who reads restricted fields sent them as stored: a placeholder there is as wrong as anywhere.
+        IReadOnlyList<string> kept = Audience.ReadsRestricted ? [] : stored?.RestrictedFields ?? [];
         bool Outside(Reference r) => !kept.Contains(FirstSegment(r.Path));
         var sent = Units(written.References().Where(r => r.Target == Restriction.Placeholder && Outside(r)));
         if (sent.Count == 0) return written;
