@@ -42,7 +42,7 @@ internal static class RestrictedCase
     public static IReadOnlyList<string> Secrets { get; } = [.. HiddenIds.Select(Marker), .. HiddenIds, HiddenObligation, FieldSecret];
 
     /// <summary>The numbers of the drafts <see cref="Seed"/> makes.</summary>
-    public static IReadOnlyList<long> DraftNumbers { get; } = [1, 2];
+    public static IReadOnlyList<long> DraftNumbers { get; } = [1, 2, 3];
 
     /// <summary>The ids a walk fills route parameters with.</summary>
     public static IReadOnlyList<string> WalkedIds { get; } = [.. HiddenIds, HiddenObligation, OpenEvent];
@@ -89,13 +89,24 @@ internal static class RestrictedCase
         var context = new ChangeContext("tests", "restricted walk");
         store.Write([.. records, .. added], context);
         foreach (var (name, role) in Users) store.AddUser(name, role, Password, context);
-        // Two drafts, numbers 1 and 2 of a new store (DraftNumbers): the contributor's edit of the event with a restricted
+        // Drafts 1 and 2 of a new store (DraftNumbers): the contributor's edit of the event with a restricted
         // field (holding the stored value, as a contributor's write keeps it), and the reviewer's of a hidden record.
         open["note"] = "A contributor's edit, waiting for review.";
         var topic = Node(added.First(r => r.Id.Value == "hidden-topic"));
         topic["title"] = Marker("hidden-topic") + " retitled";
-        var drafts = new[] { store.AddDraft(Read<Event>(open), 1, "cora").Number, store.AddDraft(Read<Topic>(topic), 1, "rex").Number };
+        var drafts = new List<long> { store.AddDraft(Read<Event>(open), 1, "cora").Number, store.AddDraft(Read<Topic>(topic), 1, "rex").Number };
+        // The third: the contributor's edit of the same event as they read it (the placeholder where it cites the hidden
+        // actor and source, no restricted summary), made through their view, which puts back what they could not see.
+        using (var contributor = new AudienceStore(store, new Pacta.Restrictions.Audience("contributor", false)))
+        {
+            var seen = Node(contributor.Find(new RecordId(OpenEvent))!);
+            seen["note"] = "The contributor's edit of what they could see.";
+            drafts.Add(contributor.AddDraft(Read<Event>(seen), 1, "cora").Number);
+        }
         if (!drafts.SequenceEqual(DraftNumbers)) throw new InvalidOperationException($"drafts numbered {string.Join(", ", drafts)}");
+        var kept = (Event)store.FindDraft(drafts[^1])!.Record;
+        if (kept.Actors[0].Actor.Value != "hidden-actor" || !kept.Sources.Any(s => s.Value == "hidden-source") || kept.Summary != FieldSecret)
+            throw new InvalidOperationException("the contributor's draft lost what they could not see");
 
         var byId = added.ToDictionary(r => r.Id.Value);
         byId[HiddenObligation] = byId["hidden-document"];
