@@ -112,10 +112,9 @@ public sealed class RestrictedCountTests : IDisposable
         Agrees("an unlisted and a listed event deleted");
 
         // Writes that fail after their rows were rewritten leave the counts as they were.
-        Assert.Throws<StoreException>(() => store.Write([Stored("day-6") with { Restricted = true }, Make("orphan", March(6), 30.1) with
-        {
-            Actors = [new EventActor(Id("nobody-at-all"), EventActorRole.SideA)],
-        }], Context));
+        var orphan = new Event(Id("orphan"), "orphan", EventType.Parse("acled:Battles"), March(6), null, null,
+            [new EventActor(Id("nobody-at-all"), EventActorRole.SideA)], null, null, null, [Samples.Dataset.Id]);
+        Assert.Throws<StoreException>(() => store.Write([Stored("day-6") with { Restricted = true }, orphan], Context));
         Assert.Throws<StoreException>(() => store.Delete([Id("day-1"), Id("day-6"), Azerbaijan.Id], Context));
         Agrees("writes rolled back");
 
