@@ -16,7 +16,10 @@ PACTA=${PACTA:-./pacta}
 PORT=${PORT:-5094}
 URL="http://127.0.0.1:$PORT"
 
-for tool in curl jq psql; do command -v "$tool" > /dev/null || { echo "restricted-counts.sh: $tool is missing (apt-get install curl jq postgresql-client)" >&2; exit 2; }; done
+need() { command -v "$1" > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2"; }; }
+need curl curl
+need jq jq
+need psql postgresql-client
 if [ -z "${PACTA_TEST_POSTGRES:-}" ]; then eval "$(tests/postgres.sh env)"; fi
 port=$(echo "$PACTA_TEST_POSTGRES" | sed -nE 's/.*[Pp]ort=([0-9]+).*/\1/p')
 uri="postgresql://postgres@127.0.0.1:${port:-5432}"
