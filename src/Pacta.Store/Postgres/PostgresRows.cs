@@ -7,7 +7,7 @@ namespace Pacta.Store.Postgres;
 /// <summary>
 /// The rows derived from record bodies in a PostgreSQL store: the same as the SQLite store's (<see cref="DerivedIndexes"/>),
 /// with PostGIS geometries where SQLite keeps R*Trees and cell keys. No counts are kept per cell: PostgreSQL counts them
-/// from the indexes when asked; the counts per day (<c>event_day</c>) follow <c>event_index</c> by triggers.
+/// from the indexes when asked; the counts per day (<c>event_day</c>) follow <c>event_index</c> and <c>restricted_record</c> by triggers.
 /// </summary>
 internal static class PostgresRows
 {

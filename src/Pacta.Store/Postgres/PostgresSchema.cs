@@ -178,8 +178,9 @@ internal static class PostgresSchema
         """,
         "CREATE INDEX account_event_user ON account_event (lower(user_name))",
         .. Draft,
-        .. EventDay,
+        // Before event_day, whose triggers are on both tables.
         RestrictedRecordTable,
+        .. EventDay,
     ];
 
     /// <summary>The records that carry a restriction marking (schema version 8; the SQLite store's table of the same name).</summary>
@@ -196,14 +197,25 @@ internal static class PostgresSchema
     // ---- Counts of events per first day (event_day) ----
 
     /// <summary>
-    /// Events counted per first day (and of them, meetings), as the SQLite store's <c>event_day</c>: kept by triggers on
-    /// <c>event_index</c>, one statement per inserting, updating or deleting statement (a COPY of thousands of events
-    /// adds one grouped upsert), in the same transaction as the events. Made with the tables, and added to a store made
-    /// before them when it is opened (<see cref="EventDayFill"/>). A property, as <see cref="Create"/>, made first, takes it in.
+    /// Events counted per first day (and of them, meetings), as the SQLite store's <c>event_day</c>: of the events every
+    /// reader may list, the unlisted ones (<c>restricted_record.unlisted</c>) left out; a reader who may see them gets them
+    /// added from their rows, which are few. Made with the tables, and added to a store made before them when it is opened
+    /// (<see cref="EventDayFill"/>). A property, as <see cref="Create"/>, made first, takes it in.
     /// </summary>
-    public static string[] EventDay =>
+    public static string[] EventDay => ["CREATE TABLE event_day (day integer PRIMARY KEY, events bigint NOT NULL, meetings bigint NOT NULL)", .. EventDayCounting];
+
+    /// <summary>
+    /// What keeps <c>event_day</c>: triggers on <c>event_index</c> and on <c>restricted_record</c>, one statement per
+    /// inserting, updating or deleting statement (a COPY of thousands of events adds one grouped upsert), in the same
+    /// transaction as the rows. The count of a day is that of its events with no unlisted marking, so each trigger counts
+    /// the rows its statement changed against the other table as it stands: an event written or removed counts unless it
+    /// is marked unlisted; a marking added takes its event out, one lifted puts it back (a marking can change while the
+    /// event's row, and so its day, stays as it was). Whatever order a write takes the two tables in, the count follows.
+    /// Replaces the functions and triggers of a store made before the marking's trigger (its counts are then counted again).
+    /// A property, for the same reason as <see cref="EventDay"/>.
+    /// </summary>
+    public static string[] EventDayCounting =>
     [
-        "CREATE TABLE event_day (day integer PRIMARY KEY, events bigint NOT NULL, meetings bigint NOT NULL)",
         """
         CREATE OR REPLACE FUNCTION pacta_event_day() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -213,28 +225,66 @@ internal static class PostgresSchema
             END IF;
             IF TG_OP IN ('UPDATE', 'DELETE') THEN
                 UPDATE event_day AS d SET events = d.events - o.n, meetings = d.meetings - o.m
-                FROM (SELECT first_day, COUNT(*) AS n, COUNT(*) FILTER (WHERE is_meeting) AS m FROM old_rows GROUP BY first_day) AS o
+                FROM (SELECT first_day, COUNT(*) AS n, COUNT(*) FILTER (WHERE is_meeting) AS m FROM old_rows AS r
+                      WHERE NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = r.id AND x.unlisted)
+                      GROUP BY first_day) AS o
                 WHERE d.day = o.first_day;
                 DELETE FROM event_day WHERE events <= 0 AND day IN (SELECT first_day FROM old_rows);
             END IF;
             IF TG_OP IN ('INSERT', 'UPDATE') THEN
                 INSERT INTO event_day (day, events, meetings)
-                SELECT first_day, COUNT(*), COUNT(*) FILTER (WHERE is_meeting) FROM new_rows GROUP BY first_day
+                SELECT first_day, COUNT(*), COUNT(*) FILTER (WHERE is_meeting) FROM new_rows AS r
+                WHERE NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = r.id AND x.unlisted)
+                GROUP BY first_day
                 ON CONFLICT (day) DO UPDATE SET events = event_day.events + excluded.events, meetings = event_day.meetings + excluded.meetings;
             END IF;
             RETURN NULL;
         END
         $$
         """,
-        "CREATE TRIGGER event_day_insert AFTER INSERT ON event_index REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
-        "CREATE TRIGGER event_day_update AFTER UPDATE ON event_index REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
-        "CREATE TRIGGER event_day_delete AFTER DELETE ON event_index REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
+        """
+        CREATE OR REPLACE FUNCTION pacta_event_day_marking() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF current_setting('pacta.event_day', true) = 'deferred' THEN
+                RETURN NULL;
+            END IF;
+            -- A marking lifted (or its row rewritten): its event counts again.
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                INSERT INTO event_day (day, events, meetings)
+                SELECT e.first_day, COUNT(*), COUNT(*) FILTER (WHERE e.is_meeting) FROM old_rows AS x JOIN event_index e ON e.id = x.id
+                WHERE x.unlisted
+                GROUP BY e.first_day
+                ON CONFLICT (day) DO UPDATE SET events = event_day.events + excluded.events, meetings = event_day.meetings + excluded.meetings;
+            END IF;
+            -- A marking added: its event no longer counts.
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                UPDATE event_day AS d SET events = d.events - o.n, meetings = d.meetings - o.m
+                FROM (SELECT e.first_day, COUNT(*) AS n, COUNT(*) FILTER (WHERE e.is_meeting) AS m FROM new_rows AS x JOIN event_index e ON e.id = x.id
+                      WHERE x.unlisted
+                      GROUP BY e.first_day) AS o
+                WHERE d.day = o.first_day;
+                DELETE FROM event_day WHERE events <= 0 AND day IN (SELECT e.first_day FROM new_rows AS x JOIN event_index e ON e.id = x.id);
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """,
+        "CREATE OR REPLACE TRIGGER event_day_insert AFTER INSERT ON event_index REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
+        "CREATE OR REPLACE TRIGGER event_day_update AFTER UPDATE ON event_index REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
+        "CREATE OR REPLACE TRIGGER event_day_delete AFTER DELETE ON event_index REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day()",
+        "CREATE OR REPLACE TRIGGER event_day_marking_insert AFTER INSERT ON restricted_record REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day_marking()",
+        "CREATE OR REPLACE TRIGGER event_day_marking_update AFTER UPDATE ON restricted_record REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day_marking()",
+        "CREATE OR REPLACE TRIGGER event_day_marking_delete AFTER DELETE ON restricted_record REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pacta_event_day_marking()",
     ];
+
+    /// <summary>Whether the store's <c>event_day</c> leaves unlisted events out (made with the marking's trigger), or counts every event (made before it).</summary>
+    public const string CountsListedOnly = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'event_day_marking_insert')";
 
     /// <summary>
     /// Run in a write transaction, makes the triggers leave <c>event_day</c> alone until it ends: an import of many batches
     /// in one transaction would otherwise update the same few thousand days once per batch, and every update leaves a dead
-    /// row version behind (34 MB of them for 2,929 days after a million events). The import counts the days itself.
+    /// row version behind (34 MB of them for 2,929 days after a million events). The import counts the days itself, of the
+    /// events it leaves listed, as the triggers would; the markings it writes or removes are left alone too.
     /// </summary>
     public const string DeferredDays = "SELECT set_config('pacta.event_day', 'deferred', true)";
 
@@ -249,10 +299,10 @@ internal static class PostgresSchema
     /// <summary>Drops the days of <c>@days</c> left without events.</summary>
     public const string DropEmptyDays = "DELETE FROM event_day WHERE events <= 0 AND day = ANY (@days::integer[])";
 
-    /// <summary>Counts the events already there into a new <c>event_day</c> (a store made before it).</summary>
+    /// <summary>Counts the listed events already there into an empty <c>event_day</c> (a store made before it, or before it left unlisted events out).</summary>
     public const string EventDayFill =
-        "INSERT INTO event_day (day, events, meetings) SELECT first_day, COUNT(*), COUNT(*) FILTER (WHERE is_meeting) FROM event_index GROUP BY first_day";
+        $"INSERT INTO event_day (day, events, meetings) SELECT first_day, COUNT(*), COUNT(*) FILTER (WHERE is_meeting) FROM event_index e WHERE {RestrictedRecords.Condition} GROUP BY first_day";
 
     /// <summary>What <see cref="PostgresStore.Drop"/> drops besides the tables.</summary>
-    public const string DropFunctions = "DROP FUNCTION IF EXISTS pacta_event_day() CASCADE";
+    public const string DropFunctions = "DROP FUNCTION IF EXISTS pacta_event_day(), pacta_event_day_marking() CASCADE";
 }

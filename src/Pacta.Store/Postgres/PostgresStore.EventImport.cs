@@ -326,8 +326,10 @@ public sealed partial class PostgresStore
             db.Commit();
         }
 
+        /// <summary>Counts an event gained or lost on its first day, unless it is unlisted: event_day leaves those out (see <see cref="PostgresSchema.EventDayCounting"/>).</summary>
         private void CountDay(Event @event, int delta)
         {
+            if (@event.IsUnlisted()) return;
             var day = @event.Start.First.DayNumber;
             var (events, meetings) = days.GetValueOrDefault(day);
             days[day] = (events + delta, meetings + (@event.Meeting is null ? 0 : delta));

@@ -56,15 +56,16 @@ public sealed partial class PostgresStore
     /// <summary>
     /// Events counted by grid cell, in the SQLite store's cells and order. An event without a point counts at the centre
     /// of its place's extent. At one of <see cref="Stores.GridLevels"/>, for events that are not meetings with no other
-    /// filter than a box, the answer is the SQLite store's kept grid: whole cells that touch the box, means of positions
-    /// rounded to micro-degrees.
+    /// filter than a box (unlisted events left out or not), the answer is the SQLite store's kept grid: whole cells that touch
+    /// the box, means of positions rounded to micro-degrees.
     /// </summary>
     public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
             throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
-        var kept = Stores.GridLevels.Contains(cellDegrees) && filter with { Box = null } == new EventFilter(Meetings: false);
+        // The same cells for every audience: without unlisted events (WithoutRestricted, in the conditions) or with them.
+        var kept = Stores.GridLevels.Contains(cellDegrees) && filter with { Box = null, WithoutRestricted = false } == new EventFilter(Meetings: false);
         var parameters = new List<(string Name, object? Value)> { ("cell", cellDegrees) };
         var conditions = Conditions(filter with { Box = null }, parameters);
         var pointWhere = new List<string>(conditions) { "e.geom IS NOT NULL" };
@@ -143,33 +144,44 @@ public sealed partial class PostgresStore
     /// For a filter of dates and the meeting flag only, rows (day, n) whose sum per day is the count of matching events
     /// by first day: the counts kept per day (<c>event_day</c>, <see cref="PostgresSchema.EventDay"/>) from the start on,
     /// plus the events begun before the start that run into it, found by the partial index of events longer than a day.
-    /// Null for any other filter, which is counted from the events' rows.
+    /// The kept counts leave out unlisted events: for a reader who may see them (no <see cref="EventFilter.WithoutRestricted"/>)
+    /// they are added, read from their rows (they are few); for one who may not, the events begun before the start leave
+    /// them out too. Null for any other filter, which is counted from the events' rows.
     /// </summary>
     private static string? KeptDaysSql(EventFilter filter, out List<(string Name, object? Value)> parameters)
     {
         parameters = [];
-        if (filter with { From = null, To = null, Meetings = null } != new EventFilter()) return null;
+        if (filter with { From = null, To = null, Meetings = null, WithoutRestricted = false } != new EventFilter()) return null;
         var count = filter.Meetings switch { true => "meetings", false => "events - meetings", null => "events" };
         // A day whose events are all meetings (or none are) has nothing to count for the other kind.
         var days = new List<string> { $"{count} > 0" };
         var earlier = new List<string> { "e.last_day > e.first_day" };
+        var unlisted = new List<string> { "x.unlisted" };
         if (filter.From is { } from)
         {
             days.Add("day >= @from");
             earlier.AddRange(["e.first_day < @from", "e.last_day >= @from"]);
+            unlisted.Add("e.first_day >= @from");
             parameters.Add(("from", from.DayNumber));
         }
         if (filter.To is { } to)
         {
             days.Add("day <= @to");
             earlier.Add("e.first_day <= @to");
+            unlisted.Add("e.first_day <= @to");
             parameters.Add(("to", to.DayNumber));
         }
-        if (filter.Meetings is { } meetings) earlier.Add(meetings ? "e.is_meeting" : "NOT e.is_meeting");
+        if (filter.Meetings is { } meetings)
+        {
+            earlier.Add(meetings ? "e.is_meeting" : "NOT e.is_meeting");
+            unlisted.Add(meetings ? "e.is_meeting" : "NOT e.is_meeting");
+        }
+        if (filter.WithoutRestricted) earlier.Add(RestrictedRecords.Condition);
         var sql = $"SELECT day, {count} AS n FROM event_day {Where(days)}";
-        return filter.From is null
-            ? sql
-            : $"{sql} UNION ALL SELECT e.first_day, COUNT(*) FROM event_index e {Where(earlier)} GROUP BY e.first_day";
+        if (filter.From is not null) sql += $" UNION ALL SELECT e.first_day, COUNT(*) FROM event_index e {Where(earlier)} GROUP BY e.first_day";
+        if (!filter.WithoutRestricted)
+            sql += $" UNION ALL SELECT e.first_day, COUNT(*) FROM restricted_record x JOIN event_index e ON e.id = x.id {Where(unlisted)} GROUP BY e.first_day";
+        return sql;
     }
 
     /// <summary>A point in the box: the GiST index finds the candidates (its boxes are rounded outwards), the coordinates decide.</summary>

@@ -162,10 +162,17 @@ public sealed partial class PostgresStore : IStore
                 ("key", SchemaVersionKey), ("value", Stores.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             version = Stores.LatestSchemaVersion;
         }
-        // A store made before the counts per day gets them now, counted from the events it holds.
+        // A store made before the counts per day gets them now, counted from the events it holds; one made before they
+        // left unlisted events out gets the triggers that do, and its counts counted again.
         if (session.Scalar("SELECT to_regclass('event_day') IS NULL") is true)
         {
             foreach (var statement in PostgresSchema.EventDay) session.Execute(statement);
+            session.Execute(PostgresSchema.EventDayFill);
+        }
+        else if (session.Scalar(PostgresSchema.CountsListedOnly) is not true)
+        {
+            foreach (var statement in PostgresSchema.EventDayCounting) session.Execute(statement);
+            session.Execute("DELETE FROM event_day");
             session.Execute(PostgresSchema.EventDayFill);
         }
         session.Commit();
