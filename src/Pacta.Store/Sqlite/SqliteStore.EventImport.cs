@@ -49,7 +49,13 @@ public sealed partial class SqliteStore
         private readonly EventRows newRows;
         private readonly HashSet<(EventDataset, string)> pendingKeys = [];
         private readonly HashSet<RecordId> pendingIds = [];
+        private AbsentKeys? absent;
+        private long rowsPut;
+        private long lastChangeCommitted;
         private bool open;
+
+        /// <summary>An import of more rows than this looks up only the keys and ids <see cref="AbsentKeys"/> cannot rule out.</summary>
+        internal const int FilterFrom = 20_000;
 
         /// <summary>
         /// New events are gathered, then written table by table, this many at a time: SQLite spends about a fifth less
@@ -119,8 +125,15 @@ public sealed partial class SqliteStore
         {
             ArgumentNullException.ThrowIfNull(rows);
             var outcomes = new ImportOutcome[rows.Count];
-            var known = KnownOrigins(rows);
-            var taken = TakenIds(rows);
+            rowsPut += rows.Count;
+            if (absent is null && rowsPut > FilterFrom)
+            {
+                // The filter is made from the tables: what is gathered but not yet written goes in first.
+                FlushPending();
+                absent = AbsentKeys.Of(db);
+            }
+            var known = KnownOrigins(absent is null ? rows : [.. rows.Where(r => absent.MayHaveKey(r.Event.Origins![0].Dataset, r.Event.Origins[0].Key))]);
+            var taken = TakenIds(absent is null ? rows : [.. rows.Where(r => absent.MayHaveId(r.Event.Id.Value))]);
             var inBatch = new HashSet<(EventDataset, string)>();
             var seen = new List<EventOrigin>();
             var at = Now;
@@ -154,6 +167,7 @@ public sealed partial class SqliteStore
                     var joined = WithOrigins(incident, [.. incident.Origins!, new EventOrigin(origin.Dataset, origin.Key, origin.Digest, origin.Revision, origin.Citation, match, Report(row))],
                         [.. incident.Sources.Union(row.Sources)]);
                     Replace(incident, joined);
+                    absent?.AddKey(origin.Dataset, origin.Key);
                     outcomes[i] = ImportOutcome.Linked(incident.Id, match);
                 }
                 else if (taken.Contains(row.Id) || !pendingIds.Add(row.Id))
@@ -168,6 +182,8 @@ public sealed partial class SqliteStore
                     newChanges.Add(sequence, at, context.Author, context.Command, context.Reason, row.Id.Value, hash);
                     DerivedIndexes.Add(db, row, cells, run, newRows);
                     pendingKeys.Add((origin.Dataset, origin.Key));
+                    absent?.AddKey(origin.Dataset, origin.Key);
+                    absent?.AddId(row.Id.Value);
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }
             }
@@ -196,6 +212,7 @@ public sealed partial class SqliteStore
             store.RecordChange(at, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
             DerivedIndexes.Add(db, record, cells, run);
             this.kinds[record.Id] = record.Kind;
+            absent?.AddId(record.Id.Value);
             if (record is Actor { PartOf: { } partOf }) sides[record.Id] = partOf;
             return true;
         }
@@ -269,15 +286,21 @@ public sealed partial class SqliteStore
         {
             db.Begin();
             open = true;
+            // Between two batches another writer may have taken ids or written keys the filter does not know: it is
+            // then made again from the tables.
+            if (absent is not null && LastChange() != lastChangeCommitted) absent = null;
         }
 
         private void Commit()
         {
             FlushPending();
             cells.Flush(db);
+            lastChangeCommitted = LastChange();
             db.Commit();
             open = false;
         }
+
+        private long LastChange() => Convert.ToInt64(db.Scalar("SELECT COALESCE(MAX(seq), 0) FROM change"), System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Writes the new events gathered so far, records first (the derived rows' keys refer to them). Until then, the
@@ -312,6 +335,7 @@ public sealed partial class SqliteStore
         /// <summary>Which of the ids the batch's events would get are taken, by a record or an obligation.</summary>
         private HashSet<RecordId> TakenIds(IReadOnlyList<ReadyEvent> rows)
         {
+            if (rows.Count == 0) return [];
             var ids = JsonSerializer.Serialize(rows.Select(r => r.Event.Id.Value));
             return db.Query(
                 """

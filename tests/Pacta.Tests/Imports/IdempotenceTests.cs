@@ -170,6 +170,43 @@ public sealed class IdempotenceTests
     }
 
     [Fact]
+    public void Past_the_row_where_the_store_stops_looking_up_every_key_duplicates_and_taken_ids_are_still_found()
+    {
+        // From SqliteStore.EventImport.FilterFrom rows on, the store asks itself only about keys and ids its filter cannot
+        // rule out: each of these must still be caught, whether it was in the store before the import (a key, an id)
+        // or written by the import before or after the filter was made.
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var earlier = AcledRow("AZE90000", "2021-03-01");
+        Assert.Equal(0, Import(db, "acled", Write(folder, "earlier.csv", Acled(earlier))).ExitCode);
+        var count = SqliteStore.EventImport.FilterFrom + 3_000;
+        var rows = Enumerable.Range(0, count).Select(i => AcledRow($"AZE{100_000 + i}", "2021-03-02")).ToList();
+        var at = SqliteStore.EventImport.FilterFrom + 100;
+        rows[at] = rows[10].With(("fatalities", "7"));                       // written long before the filter was made
+        rows[at + 2_000] = rows[at + 100].With(("fatalities", "8"));         // written after it (and some thousand rows before)
+        rows[at + 300] = earlier.With(("event_id_cnty", "aze90000"));        // an id an event had before the import
+        rows[at + 400] = earlier;                                            // a key the store had before, unchanged
+        rows[at + 500] = earlier.With(("fatalities", "9"));                  // and again: now a duplicate in the file
+        var file = Write(folder, "long.csv", Acled([.. rows]));
+
+        var result = Import(db, "acled", file, "--on-error", "skip");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains((count - 5).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " created, 0 updated, 0 linked to another dataset's event, 1 unchanged, 4 rejected", result.Out, StringComparison.Ordinal);
+        var reasons = CsvRows(file + ".rejects.csv").Skip(1).Select(r => r[^1]).ToList();
+        Assert.Equal(
+            [
+                $"{file}:{at + 2}:1: acled:AZE100010 appears a second time in this import: a dataset row's id must be unique",
+                $"{file}:{at + 302}:1: 'acled-aze90000', the id acled:aze90000 would get, is taken by an event",
+                $"{file}:{at + 502}:1: acled:AZE90000 appears a second time in this import: a dataset row's id must be unique",
+                $"{file}:{at + 2_002}:1: acled:AZE{100_000 + at + 100} appears a second time in this import: a dataset row's id must be unique",
+            ],
+            reasons);
+        Assert.Equal(2, Load<Event>(db, "acled-aze100010").Fatalities!.Best);
+        AssertConsistent(db);
+    }
+
+    [Fact]
     public void The_same_plover_file_twice_changes_nothing_and_an_edited_line_updates()
     {
         using var folder = new TempFolder();
