@@ -108,6 +108,7 @@ public sealed partial class SqliteStore
                 RestoreSettings();
                 throw;
             }
+            store.importing = this;
         }
 
         private readonly object previousCacheSize;
@@ -269,6 +270,7 @@ public sealed partial class SqliteStore
                 db.Rollback();
                 open = false;
             }
+            store.importing = null;
             RestoreSettings();
             store.gate.Exit();
         }
@@ -307,8 +309,9 @@ public sealed partial class SqliteStore
         /// store's tables know nothing of them: <see cref="pendingKeys"/> and <see cref="pendingIds"/> answer for them,
         /// and whatever reads or rewrites events (an update, a link, a deletion) writes them first.
         /// </summary>
-        private void FlushPending()
+        internal void FlushPending()
         {
+            if (pendingIds.Count == 0) return;
             newRecords.Flush();
             newChanges.Flush();
             newRows.Flush();
