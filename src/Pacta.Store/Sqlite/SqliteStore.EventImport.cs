@@ -58,10 +58,11 @@ public sealed partial class SqliteStore
         internal const int FilterFrom = 20_000;
 
         /// <summary>
-        /// New events are gathered, then written table by table, this many at a time: SQLite spends about a fifth less
-        /// on a thousand rows into one table, then the next, than on the same rows spread over every table in turn.
+        /// New events are gathered, then written table by table, this many at a time: SQLite spends less on many rows
+        /// into one table, then the next, than on the same rows spread over every table in turn. More saves little
+        /// more and holds more rows in memory (bench/README.md).
         /// </summary>
-        private const int PendingEvents = 1024;
+        internal const int PendingEvents = 256;
 
         private static readonly InsertSql RecordSql = new("INSERT OR FAIL INTO record (id, kind, body, version, updated_at) VALUES", "(?, 'event', ?, 1, ?)");
 

@@ -132,16 +132,19 @@ public sealed class IdempotenceTests
     [InlineData("skip")]
     public void Duplicates_far_apart_in_a_long_file_are_refused_whether_the_first_is_written_yet_or_not(string mode)
     {
-        // A store gathers new events and writes them a thousand or so at a time, and the file is handed to it in
-        // batches of 64 rows: the second appearance of a key is refused when its first is in an earlier batch but not
-        // yet written (rows 100 and 300), and when it is written already (rows 5 and 1,150), as is a key that makes
-        // the same event id as another's (rows 200 and 400).
+        // A SQLite store gathers new events and writes them a few hundred at a time (PendingEvents), and the file is
+        // handed to it in batches of 64 rows: the second appearance of a key is refused when its first is in an earlier
+        // batch but not yet written, and when it is written already, as is a key that makes the same event id as another's.
         using var folder = new TempFolder();
         var db = SampleStore(folder);
-        var rows = Enumerable.Range(0, 1_200).Select(i => AcledRow($"AZE{10_000 + i}", "2021-03-01")).ToList();
-        rows[300] = rows[100].With(("fatalities", "7"));
-        rows[1_150] = rows[5].With(("fatalities", "8"));
-        rows[400] = rows[200].With(("event_id_cnty", "aze10200"));
+        var window = SqliteStore.EventImport.PendingEvents;
+        var (gathered, again) = (window + 4, window + 4 + 140);       // the first not yet written when the second comes
+        var (named, sameId) = (2 * window + 8, 2 * window + 8 + 140); // a key that makes the same id
+        var (written, later) = (5, 4 * window + 100);                 // the first written long before
+        var rows = Enumerable.Range(0, 4 * window + 200).Select(i => AcledRow($"AZE{10_000 + i}", "2021-03-01")).ToList();
+        rows[again] = rows[gathered].With(("fatalities", "7"));
+        rows[later] = rows[written].With(("fatalities", "8"));
+        rows[sameId] = rows[named].With(("event_id_cnty", $"aze{10_000 + named}"));
         var file = Write(folder, "long.csv", Acled([.. rows]));
         var before = Contents(db);
 
@@ -150,22 +153,23 @@ public sealed class IdempotenceTests
         if (mode == "stop")
         {
             Assert.Equal(3, result.ExitCode);
-            Assert.Contains($"{file}:302:1: acled:AZE10100 appears a second time in this import", result.Error, StringComparison.Ordinal);
+            Assert.Contains($"{file}:{again + 2}:1: acled:AZE{10_000 + gathered} appears a second time in this import", result.Error, StringComparison.Ordinal);
             Assert.Equal(before, Contents(db));
             return;
         }
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("1,197 created, 0 updated, 0 linked to another dataset's event, 0 unchanged, 3 rejected", result.Out, StringComparison.Ordinal);
+        Assert.Contains((rows.Count - 3).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " created, 0 updated, 0 linked to another dataset's event, 0 unchanged, 3 rejected",
+            result.Out, StringComparison.Ordinal);
         var reasons = CsvRows(file + ".rejects.csv").Skip(1).Select(r => r[^1]).ToList();
         Assert.Equal(
             [
-                $"{file}:302:1: acled:AZE10100 appears a second time in this import: a dataset row's id must be unique",
-                $"{file}:402:1: 'acled-aze10200', the id acled:aze10200 would get, is taken by an event",
-                $"{file}:1152:1: acled:AZE10005 appears a second time in this import: a dataset row's id must be unique",
+                $"{file}:{again + 2}:1: acled:AZE{10_000 + gathered} appears a second time in this import: a dataset row's id must be unique",
+                $"{file}:{sameId + 2}:1: 'acled-aze{10_000 + named}', the id acled:aze{10_000 + named} would get, is taken by an event",
+                $"{file}:{later + 2}:1: acled:AZE{10_000 + written} appears a second time in this import: a dataset row's id must be unique",
             ],
             reasons);
-        Assert.Equal(2, Load<Event>(db, "acled-aze10100").Fatalities!.Best);
-        Assert.Equal(2, Load<Event>(db, "acled-aze10005").Fatalities!.Best);
+        Assert.Equal(2, Load<Event>(db, $"acled-aze{10_000 + gathered}").Fatalities!.Best);
+        Assert.Equal(2, Load<Event>(db, $"acled-aze{10_000 + written}").Fatalities!.Best);
         AssertConsistent(db);
     }
 
