@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
 
@@ -6,16 +8,20 @@ namespace Pacta.Store;
 /// <summary>A dataset row's event with its canonical JSON, made on the thread that read the row (<see cref="From"/>).</summary>
 public sealed class ReadyEvent
 {
-    private ReadyEvent(Event @event, string body)
+    private ReadyEvent(Event @event, byte[] body)
     {
         Event = @event;
-        Body = body;
-        BodyHash = AuditChain.BodyHash(body)!;
+        Utf8Body = new Utf8Text(body);
+        BodyHash = SHA256.HashData(body);
     }
 
     public Event Event { get; }
 
-    internal string Body { get; }
+    /// <summary>The canonical JSON as UTF-8, which is how SQLite takes it: encoded here, not on the writing thread.</summary>
+    internal Utf8Text Utf8Body { get; }
+
+    /// <summary>The canonical JSON as text.</summary>
+    internal string Body => Encoding.UTF8.GetString(Utf8Body.Bytes);
 
     /// <summary>The body's SHA-256, for the hash chain: made with the body, off the writing thread.</summary>
     internal byte[] BodyHash { get; }
@@ -25,7 +31,7 @@ public sealed class ReadyEvent
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.Origins is not [_]) throw new ArgumentException("an imported row's event carries exactly one origin, the row's", nameof(row));
-        return new ReadyEvent(row, CanonicalJson.Serialize(row));
+        return new ReadyEvent(row, CanonicalJson.SerializeToUtf8(row));
     }
 }
 

@@ -7,11 +7,12 @@ namespace Pacta.Cli.Imports;
 /// Runs a sequence on a thread of its own, a few batches ahead of its consumer: reading and mapping the rows of a file
 /// on one core while the store writes the rows before them on the other. The consumer gets the items in order, in
 /// batches, and any exception the sequence throws where the sequence stopped. Stopping early stops the producer.
-/// Few items are in flight at once: items that live through a collection of the young generation cost memory later.
+/// Few items are in flight at once (eight batches: enough for the reader to go on while a SQLite store writes the events
+/// it has gathered, a few hundred at a time): items that live through a collection of the young generation cost memory later.
 /// </summary>
 internal static class ReadAhead
 {
-    public static IEnumerable<T[]> Batches<T>(IEnumerable<T> source, int batchSize = 64, int batchesAhead = 4)
+    public static IEnumerable<T[]> Batches<T>(IEnumerable<T> source, int batchSize = 64, int batchesAhead = 8)
     {
         using var queue = new BlockingCollection<T[]>(batchesAhead);
         using var stop = new CancellationTokenSource();

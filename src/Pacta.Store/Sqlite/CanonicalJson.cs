@@ -29,6 +29,10 @@ internal static class CanonicalJson
     public static string Serialize(IRecord record) =>
         JsonSerializer.Serialize(record, record.GetType(), PactaJson.Options);
 
+    /// <summary>The same text as <see cref="Serialize"/>, as UTF-8 bytes.</summary>
+    public static byte[] SerializeToUtf8(IRecord record) =>
+        JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), PactaJson.Options);
+
     public static IRecord Deserialize(RecordKind kind, string body) =>
         JsonSerializer.Deserialize(body, TypeOf(kind), PactaJson.Options) as IRecord
         ?? throw new JsonException($"the body of a {Vocabulary.Text(kind)} is empty");

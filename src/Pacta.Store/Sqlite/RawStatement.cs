@@ -114,6 +114,7 @@ internal sealed class RawStatement : IDisposable
             bool flag => raw.sqlite3_bind_int64(statement, at, flag ? 1 : 0),
             double number => raw.sqlite3_bind_double(statement, at, number),
             byte[] bytes => raw.sqlite3_bind_blob(statement, at, bytes),
+            Utf8Text text => raw.sqlite3_bind_text(statement, at, text.Bytes),
             var other => throw new ArgumentException($"{name}: a {other.GetType().Name} cannot be bound"),
         };
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
@@ -141,3 +142,6 @@ internal sealed class RawStatement : IDisposable
         return raw.sqlite3_bind_text(statement, at, Encoding.UTF8.GetBytes(text));
     }
 }
+
+/// <summary>Text already encoded as UTF-8, bound as TEXT (a plain byte array binds as a BLOB).</summary>
+internal sealed record Utf8Text(byte[] Bytes);

@@ -47,7 +47,22 @@ public sealed partial class SqliteStore
         private readonly MultiRowInsert newRecords;
         private readonly MultiRowInsert newChanges;
         private readonly EventRows newRows;
+        private readonly HashSet<(EventDataset, string)> pendingKeys = [];
+        private readonly HashSet<RecordId> pendingIds = [];
+        private AbsentKeys? absent;
+        private long rowsPut;
+        private long lastChangeCommitted;
         private bool open;
+
+        /// <summary>An import of more rows than this looks up only the keys and ids <see cref="AbsentKeys"/> cannot rule out.</summary>
+        internal const int FilterFrom = 20_000;
+
+        /// <summary>
+        /// New events are gathered, then written table by table, this many at a time: SQLite spends less on many rows
+        /// into one table, then the next, than on the same rows spread over every table in turn. More saves little
+        /// more and holds more rows in memory (bench/README.md).
+        /// </summary>
+        internal const int PendingEvents = 256;
 
         private static readonly InsertSql RecordSql = new("INSERT OR FAIL INTO record (id, kind, body, version, updated_at) VALUES", "(?, 'event', ?, 1, ?)");
 
@@ -94,6 +109,7 @@ public sealed partial class SqliteStore
                 RestoreSettings();
                 throw;
             }
+            store.importing = this;
         }
 
         private readonly object previousCacheSize;
@@ -103,18 +119,24 @@ public sealed partial class SqliteStore
         /// event, or joins the event of another dataset's row that tells of the same incident; a known key with a new
         /// digest updates what the row said; a known key with the same digest changes nothing. A key this import has
         /// already written is a duplicate in the file, and a reference to a missing actor, place or source is refused:
-        /// both change nothing. The store is asked about the batch's keys and ids at once, and its new events are
-        /// written in statements of many rows.
+        /// both change nothing. The store is asked about the batch's keys and ids at once; new events are gathered and
+        /// written <see cref="PendingEvents"/> at a time (<see cref="FlushPending"/>), in statements of many rows.
         /// </summary>
         /// <returns>What became of each row, in the batch's order.</returns>
         public IReadOnlyList<ImportOutcome> Put(IReadOnlyList<ReadyEvent> rows)
         {
             ArgumentNullException.ThrowIfNull(rows);
             var outcomes = new ImportOutcome[rows.Count];
-            var known = KnownOrigins(rows);
-            var taken = TakenIds(rows);
+            rowsPut += rows.Count;
+            if (absent is null && rowsPut > FilterFrom)
+            {
+                // The filter is made from the tables: what is gathered but not yet written goes in first.
+                FlushPending();
+                absent = AbsentKeys.Of(db);
+            }
+            var known = KnownOrigins(absent is null ? rows : [.. rows.Where(r => absent.MayHaveKey(r.Event.Origins![0].Dataset, r.Event.Origins[0].Key))]);
+            var taken = TakenIds(absent is null ? rows : [.. rows.Where(r => absent.MayHaveId(r.Event.Id.Value))]);
             var inBatch = new HashSet<(EventDataset, string)>();
-            var newIds = new HashSet<RecordId>();
             var seen = new List<EventOrigin>();
             var at = Now;
             for (var i = 0; i < rows.Count; i++)
@@ -125,7 +147,8 @@ public sealed partial class SqliteStore
                 {
                     outcomes[i] = ImportOutcome.Refused(unresolved);
                 }
-                else if (!inBatch.Add((origin.Dataset, origin.Key)) || known.TryGetValue((origin.Dataset, origin.Key), out var twice) && twice.Run == run)
+                else if (!inBatch.Add((origin.Dataset, origin.Key)) || pendingKeys.Contains((origin.Dataset, origin.Key))
+                         || known.TryGetValue((origin.Dataset, origin.Key), out var twice) && twice.Run == run)
                 {
                     outcomes[i] = ImportOutcome.Refused($"{origin} appears a second time in this import: a dataset row's id must be unique");
                 }
@@ -146,26 +169,27 @@ public sealed partial class SqliteStore
                     var joined = WithOrigins(incident, [.. incident.Origins!, new EventOrigin(origin.Dataset, origin.Key, origin.Digest, origin.Revision, origin.Citation, match, Report(row))],
                         [.. incident.Sources.Union(row.Sources)]);
                     Replace(incident, joined);
+                    absent?.AddKey(origin.Dataset, origin.Key);
                     outcomes[i] = ImportOutcome.Linked(incident.Id, match);
                 }
-                else if (taken.Contains(row.Id) || !newIds.Add(row.Id))
+                else if (taken.Contains(row.Id) || !pendingIds.Add(row.Id))
                 {
                     var holder = store.Resolve(row.Id) ?? RecordKind.Event;
                     outcomes[i] = ImportOutcome.Refused($"'{row.Id}', the id {origin} would get, is taken by {Vocabulary.WithArticle(holder)}");
                 }
                 else
                 {
-                    newRecords.Add(row.Id.Value, rows[i].Body, at);
+                    newRecords.Add(row.Id.Value, rows[i].Utf8Body, at);
                     var (sequence, hash) = store.NextLink(at, context, row.Id.Value, RecordKind.Event, ChangeOperation.Created, null, rows[i].BodyHash);
                     newChanges.Add(sequence, at, context.Author, context.Command, context.Reason, row.Id.Value, hash);
                     DerivedIndexes.Add(db, row, cells, run, newRows);
+                    pendingKeys.Add((origin.Dataset, origin.Key));
+                    absent?.AddKey(origin.Dataset, origin.Key);
+                    absent?.AddId(row.Id.Value);
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }
             }
-            // Records first: the derived rows' keys refer to them.
-            newRecords.Flush();
-            newChanges.Flush();
-            newRows.Flush();
+            if (pendingIds.Count >= PendingEvents) FlushPending();
             MarkSeen(seen);
             return outcomes;
         }
@@ -178,6 +202,7 @@ public sealed partial class SqliteStore
         public bool Ensure(IRecord record)
         {
             ArgumentNullException.ThrowIfNull(record);
+            if (pendingIds.Contains(record.Id)) FlushPending();
             if (store.Resolve(record.Id) is not null) return false;
             var kinds = new Dictionary<RecordId, RecordKind?>();
             var problems = store.UnresolvedReferences(record, kinds).ToList();
@@ -189,6 +214,7 @@ public sealed partial class SqliteStore
             store.RecordChange(at, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
             DerivedIndexes.Add(db, record, cells, run);
             this.kinds[record.Id] = record.Kind;
+            absent?.AddId(record.Id.Value);
             if (record is Actor { PartOf: { } partOf }) sides[record.Id] = partOf;
             return true;
         }
@@ -200,6 +226,7 @@ public sealed partial class SqliteStore
         /// <exception cref="StoreException">The event would be deleted but other records cite it.</exception>
         public bool Remove(EventDataset dataset, string key)
         {
+            FlushPending();
             var found = db.Scalar("SELECT event_id FROM event_origin WHERE dataset = $dataset AND key = $key", ("$dataset", Vocabulary.Text(dataset)), ("$key", key));
             if (found is not string id) return false;
             var stored = (Event)store.Load(new RecordId(id))!;
@@ -244,6 +271,7 @@ public sealed partial class SqliteStore
                 db.Rollback();
                 open = false;
             }
+            store.importing = null;
             RestoreSettings();
             store.gate.Exit();
         }
@@ -261,13 +289,35 @@ public sealed partial class SqliteStore
         {
             db.Begin();
             open = true;
+            // Between two batches another writer may have taken ids or written keys the filter does not know: it is
+            // then made again from the tables.
+            if (absent is not null && LastChange() != lastChangeCommitted) absent = null;
         }
 
         private void Commit()
         {
+            FlushPending();
             cells.Flush(db);
+            lastChangeCommitted = LastChange();
             db.Commit();
             open = false;
+        }
+
+        private long LastChange() => Convert.ToInt64(db.Scalar("SELECT COALESCE(MAX(seq), 0) FROM change"), System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// Writes the new events gathered so far, records first (the derived rows' keys refer to them). Until then, the
+        /// store's tables know nothing of them: <see cref="pendingKeys"/> and <see cref="pendingIds"/> answer for them,
+        /// and whatever reads or rewrites events (an update, a link, a deletion) writes them first.
+        /// </summary>
+        internal void FlushPending()
+        {
+            if (pendingIds.Count == 0) return;
+            newRecords.Flush();
+            newChanges.Flush();
+            newRows.Flush();
+            pendingKeys.Clear();
+            pendingIds.Clear();
         }
 
         /// <summary>What the store holds of the batch's keys: the event each is in, its digest, and the import that last saw it.</summary>
@@ -289,6 +339,7 @@ public sealed partial class SqliteStore
         /// <summary>Which of the ids the batch's events would get are taken, by a record or an obligation.</summary>
         private HashSet<RecordId> TakenIds(IReadOnlyList<ReadyEvent> rows)
         {
+            if (rows.Count == 0) return [];
             var ids = JsonSerializer.Serialize(rows.Select(r => r.Event.Id.Value));
             return db.Query(
                 """
@@ -310,6 +361,7 @@ public sealed partial class SqliteStore
 
         private void Replace(Event stored, Event revised)
         {
+            FlushPending();
             // A dataset's row knows nothing of a restriction someone marked on its event: the marking stays.
             revised = revised with { Restricted = stored.Restricted, RestrictedFields = stored.RestrictedFields };
             var before = CanonicalJson.Serialize(stored);

@@ -206,10 +206,18 @@ public sealed partial class SqliteStore : IStore
     /// Runs a read on a connection of the pool. A thread that holds the writing connection (a write or an import under
     /// way) reads through it instead: it sees its own writes, and does not wait for itself.
     /// </summary>
+    /// <summary>The event import that holds the store, if one does.</summary>
+    private EventImport? importing;
+
     private T Reading<T>(Func<StoreConnection, T> work)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (gate.IsHeldByCurrentThread) return work(db);
+        if (gate.IsHeldByCurrentThread)
+        {
+            // An import's own thread reads its writes, the events it has gathered but not yet written included.
+            importing?.FlushPending();
+            return work(db);
+        }
         try
         {
             return readers.Read(work);

@@ -127,6 +127,89 @@ public sealed class IdempotenceTests
         AssertConsistent(db);
     }
 
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("skip")]
+    public void Duplicates_far_apart_in_a_long_file_are_refused_whether_the_first_is_written_yet_or_not(string mode)
+    {
+        // A SQLite store gathers new events and writes them a few hundred at a time (PendingEvents), and the file is
+        // handed to it in batches of 64 rows: the second appearance of a key is refused when its first is in an earlier
+        // batch but not yet written, and when it is written already, as is a key that makes the same event id as another's.
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var window = SqliteStore.EventImport.PendingEvents;
+        var (gathered, again) = (window + 4, window + 4 + 140);       // the first not yet written when the second comes
+        var (named, sameId) = (2 * window + 8, 2 * window + 8 + 140); // a key that makes the same id
+        var (written, later) = (5, 4 * window + 100);                 // the first written long before
+        var rows = Enumerable.Range(0, 4 * window + 200).Select(i => AcledRow($"AZE{10_000 + i}", "2021-03-01")).ToList();
+        rows[again] = rows[gathered].With(("fatalities", "7"));
+        rows[later] = rows[written].With(("fatalities", "8"));
+        rows[sameId] = rows[named].With(("event_id_cnty", $"aze{10_000 + named}"));
+        var file = Write(folder, "long.csv", Acled([.. rows]));
+        var before = Contents(db);
+
+        var result = Import(db, "acled", file, "--on-error", mode);
+
+        if (mode == "stop")
+        {
+            Assert.Equal(3, result.ExitCode);
+            Assert.Contains($"{file}:{again + 2}:1: acled:AZE{10_000 + gathered} appears a second time in this import", result.Error, StringComparison.Ordinal);
+            Assert.Equal(before, Contents(db));
+            return;
+        }
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains((rows.Count - 3).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " created, 0 updated, 0 linked to another dataset's event, 0 unchanged, 3 rejected",
+            result.Out, StringComparison.Ordinal);
+        var reasons = CsvRows(file + ".rejects.csv").Skip(1).Select(r => r[^1]).ToList();
+        Assert.Equal(
+            [
+                $"{file}:{again + 2}:1: acled:AZE{10_000 + gathered} appears a second time in this import: a dataset row's id must be unique",
+                $"{file}:{sameId + 2}:1: 'acled-aze{10_000 + named}', the id acled:aze{10_000 + named} would get, is taken by an event",
+                $"{file}:{later + 2}:1: acled:AZE{10_000 + written} appears a second time in this import: a dataset row's id must be unique",
+            ],
+            reasons);
+        Assert.Equal(2, Load<Event>(db, $"acled-aze{10_000 + gathered}").Fatalities!.Best);
+        Assert.Equal(2, Load<Event>(db, $"acled-aze{10_000 + written}").Fatalities!.Best);
+        AssertConsistent(db);
+    }
+
+    [Fact]
+    public void Past_the_row_where_the_store_stops_looking_up_every_key_duplicates_and_taken_ids_are_still_found()
+    {
+        // From SqliteStore.EventImport.FilterFrom rows on, the store asks itself only about keys and ids its filter cannot
+        // rule out: each of these must still be caught, whether it was in the store before the import (a key, an id)
+        // or written by the import before or after the filter was made.
+        using var folder = new TempFolder();
+        var db = SampleStore(folder);
+        var earlier = AcledRow("AZE90000", "2021-03-01");
+        Assert.Equal(0, Import(db, "acled", Write(folder, "earlier.csv", Acled(earlier))).ExitCode);
+        var count = SqliteStore.EventImport.FilterFrom + 3_000;
+        var rows = Enumerable.Range(0, count).Select(i => AcledRow($"AZE{100_000 + i}", "2021-03-02")).ToList();
+        var at = SqliteStore.EventImport.FilterFrom + 100;
+        rows[at] = rows[10].With(("fatalities", "7"));                       // written long before the filter was made
+        rows[at + 2_000] = rows[at + 100].With(("fatalities", "8"));         // written after it (and some thousand rows before)
+        rows[at + 300] = earlier.With(("event_id_cnty", "aze90000"));        // an id an event had before the import
+        rows[at + 400] = earlier;                                            // a key the store had before, unchanged
+        rows[at + 500] = earlier.With(("fatalities", "9"));                  // and again: now a duplicate in the file
+        var file = Write(folder, "long.csv", Acled([.. rows]));
+
+        var result = Import(db, "acled", file, "--on-error", "skip");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains((count - 5).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " created, 0 updated, 0 linked to another dataset's event, 1 unchanged, 4 rejected", result.Out, StringComparison.Ordinal);
+        var reasons = CsvRows(file + ".rejects.csv").Skip(1).Select(r => r[^1]).ToList();
+        Assert.Equal(
+            [
+                $"{file}:{at + 2}:1: acled:AZE100010 appears a second time in this import: a dataset row's id must be unique",
+                $"{file}:{at + 302}:1: 'acled-aze90000', the id acled:aze90000 would get, is taken by an event",
+                $"{file}:{at + 502}:1: acled:AZE90000 appears a second time in this import: a dataset row's id must be unique",
+                $"{file}:{at + 2_002}:1: acled:AZE{100_000 + at + 100} appears a second time in this import: a dataset row's id must be unique",
+            ],
+            reasons);
+        Assert.Equal(2, Load<Event>(db, "acled-aze100010").Fatalities!.Best);
+        AssertConsistent(db);
+    }
+
     [Fact]
     public void The_same_plover_file_twice_changes_nothing_and_an_edited_line_updates()
     {
