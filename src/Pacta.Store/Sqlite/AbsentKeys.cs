@@ -1,3 +1,5 @@
+using Pacta.Model;
+
 namespace Pacta.Store.Sqlite;
 
 /// <summary>
@@ -17,18 +19,18 @@ internal sealed class AbsentKeys
     {
         var filter = new AbsentKeys();
         foreach (var (dataset, key) in db.Query("SELECT dataset, key FROM event_origin", r => (r.GetString(0), r.GetString(1))))
-            filter.AddKey(Enum.Parse<Pacta.Model.EventDataset>(dataset, ignoreCase: true), key);
+            filter.AddKey(Enum.Parse<EventDataset>(dataset, ignoreCase: true), key);
         foreach (var id in db.Query("SELECT id FROM record UNION ALL SELECT id FROM obligation", r => r.GetString(0)))
             filter.AddId(id);
         return filter;
     }
 
-    public void AddKey(Pacta.Model.EventDataset dataset, string key) => Add(Hash(key, (ulong)dataset + 1));
+    public void AddKey(EventDataset dataset, string key) => Add(Hash(key, (ulong)dataset + 1));
 
     public void AddId(string id) => Add(Hash(id, 0));
 
     /// <summary>False when the key was surely never added.</summary>
-    public bool MayHaveKey(Pacta.Model.EventDataset dataset, string key) => MayHave(Hash(key, (ulong)dataset + 1));
+    public bool MayHaveKey(EventDataset dataset, string key) => MayHave(Hash(key, (ulong)dataset + 1));
 
     /// <summary>False when the id was surely never added.</summary>
     public bool MayHaveId(string id) => MayHave(Hash(id, 0));

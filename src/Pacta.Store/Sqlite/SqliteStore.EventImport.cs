@@ -202,7 +202,7 @@ public sealed partial class SqliteStore
         public bool Ensure(IRecord record)
         {
             ArgumentNullException.ThrowIfNull(record);
-            if (pendingIds.Contains(record.Id)) FlushPending();
+            // A read on the import's thread writes the gathered events first: an id one of them took is found.
             if (store.Resolve(record.Id) is not null) return false;
             var kinds = new Dictionary<RecordId, RecordKind?>();
             var problems = store.UnresolvedReferences(record, kinds).ToList();
