@@ -1,3 +1,5 @@
+using Pacta.Store.Sqlite;
+
 namespace Pacta.Store.Postgres;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal static class PostgresSchema
     [
         "restricted_record", "draft", "account_event", "api_token", "user_account", "event_origin", "event_actor", "event_index", "place_geometry",
         "place_name", "obligation_bearer", "obligation", "reference", "change", "record", "pacta_meta",
-        "event_day",
+        "event_day", "event_cell",
     ];
 
     /// <summary>Drafts, kept apart from the records until published (as SQLite's version 7); also added to a store made without them. Declared before <see cref="Create"/>, which takes them in.</summary>
@@ -178,8 +180,9 @@ internal static class PostgresSchema
         """,
         "CREATE INDEX account_event_user ON account_event (lower(user_name))",
         .. Draft,
-        // Before event_day, whose triggers are on both tables.
+        // Before event_day, whose triggers are on both tables and keep event_cell too.
         RestrictedRecordTable,
+        EventCellTable,
         .. EventDay,
     ];
 
@@ -194,6 +197,84 @@ internal static class PostgresSchema
         )
         """;
 
+    // ---- The kept grid of the map (event_cell) ----
+
+    /// <summary>
+    /// The map's grid kept as events are written, as the SQLite store's table of the same name: per level of
+    /// <see cref="Stores.GridLevels"/> and cell, the count of the listed events that are not meetings and have a point,
+    /// and their points summed in micro-degrees. The triggers that keep <c>event_day</c> keep it too.
+    /// </summary>
+    public const string EventCellTable =
+        """
+        CREATE TABLE event_cell (
+            level integer NOT NULL,
+            x bigint NOT NULL,
+            y bigint NOT NULL,
+            count bigint NOT NULL,
+            sum_lon bigint NOT NULL,
+            sum_lat bigint NOT NULL,
+            PRIMARY KEY (level, x, y)
+        )
+        """;
+
+    /// <summary>The cell sizes as a PostgreSQL array, in the order of their levels. A property, as <see cref="Create"/> reaches it while it is made.</summary>
+    private static string LevelSizes =>
+        $"'{{{string.Join(",", EventCells.Levels.Select(size => size.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}}}'::float8[]";
+
+    /// <summary>The points (lon, lat) of the rows of <paramref name="rows"/> (a transition table of event_index) the grid counts: not meetings, not unlisted.</summary>
+    private static string ListedPoints(string rows) =>
+        $"SELECT r.lon, r.lat FROM {rows} AS r WHERE r.lon IS NOT NULL AND NOT r.is_meeting AND NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = r.id AND x.unlisted)";
+
+    /// <summary>The points the grid counts of the events whose unlisted markings are in <paramref name="rows"/> (a transition table of restricted_record).</summary>
+    private static string MarkedPoints(string rows) =>
+        $"SELECT e.lon, e.lat FROM {rows} AS x JOIN event_index e ON e.id = x.id WHERE x.unlisted AND e.lon IS NOT NULL AND NOT e.is_meeting";
+
+    /// <summary>
+    /// The cells of some points at every level: (level, x, y, n, sum_lon, sum_lat). The same doubles divided and floored
+    /// as <see cref="EventCells.Cell"/>, and rounded half to even as <see cref="EventCells.Micro"/>, so both stores agree.
+    /// </summary>
+    private static string CellsOf(string points) =>
+        $"""
+        SELECT (l.n - 1)::integer AS level, floor((p.lon + 180) / l.size)::bigint AS x, floor((p.lat + 90) / l.size)::bigint AS y,
+               COUNT(*) AS n, SUM(round(p.lon * 1000000))::bigint AS sum_lon, SUM(round(p.lat * 1000000))::bigint AS sum_lat
+        FROM ({points}) AS p CROSS JOIN unnest({LevelSizes}) WITH ORDINALITY AS l (size, n)
+        GROUP BY 1, 2, 3
+        """;
+
+    private static string AddCells(string points) =>
+        $"""
+        INSERT INTO event_cell (level, x, y, count, sum_lon, sum_lat) {CellsOf(points)}
+                ON CONFLICT (level, x, y) DO UPDATE SET count = event_cell.count + excluded.count,
+                    sum_lon = event_cell.sum_lon + excluded.sum_lon, sum_lat = event_cell.sum_lat + excluded.sum_lat;
+        """;
+
+    private static string SubtractCells(string points) =>
+        $"""
+        UPDATE event_cell AS c SET count = c.count - o.n, sum_lon = c.sum_lon - o.sum_lon, sum_lat = c.sum_lat - o.sum_lat
+                FROM ({CellsOf(points)}) AS o WHERE c.level = o.level AND c.x = o.x AND c.y = o.y;
+                DELETE FROM event_cell AS c USING ({CellsOf(points)}) AS o WHERE c.level = o.level AND c.x = o.x AND c.y = o.y AND c.count <= 0;
+        """;
+
+    /// <summary>Counts the listed events already there into an empty <c>event_cell</c> (a store made before it).</summary>
+    public static string EventCellFill =>
+        $"INSERT INTO event_cell (level, x, y, count, sum_lon, sum_lat) {CellsOf($"SELECT e.lon, e.lat FROM event_index e WHERE e.lon IS NOT NULL AND NOT e.is_meeting AND {RestrictedRecords.Condition}")}";
+
+    /// <summary>Adds an import's tallies of cells (any may be negative; see <see cref="DeferredDays"/>): then <see cref="DropEmptyCells"/>.</summary>
+    public const string AddCellTallies =
+        """
+        INSERT INTO event_cell (level, x, y, count, sum_lon, sum_lat)
+        SELECT * FROM unnest(@levels::integer[], @xs::bigint[], @ys::bigint[], @counts::bigint[], @lons::bigint[], @lats::bigint[])
+        ON CONFLICT (level, x, y) DO UPDATE SET count = event_cell.count + excluded.count,
+            sum_lon = event_cell.sum_lon + excluded.sum_lon, sum_lat = event_cell.sum_lat + excluded.sum_lat
+        """;
+
+    /// <summary>Drops the cells of <c>@levels</c>, <c>@xs</c>, <c>@ys</c> left without events.</summary>
+    public const string DropEmptyCells =
+        """
+        DELETE FROM event_cell AS c USING unnest(@levels::integer[], @xs::bigint[], @ys::bigint[]) AS t (level, x, y)
+        WHERE c.level = t.level AND c.x = t.x AND c.y = t.y AND c.count <= 0
+        """;
+
     // ---- Counts of events per first day (event_day) ----
 
     /// <summary>
@@ -205,7 +286,7 @@ internal static class PostgresSchema
     public static string[] EventDay => ["CREATE TABLE event_day (day integer PRIMARY KEY, events bigint NOT NULL, meetings bigint NOT NULL)", .. EventDayCounting];
 
     /// <summary>
-    /// What keeps <c>event_day</c>: triggers on <c>event_index</c> and on <c>restricted_record</c>, one statement per
+    /// What keeps <c>event_day</c>, and the kept grid (<c>event_cell</c>) with it: triggers on <c>event_index</c> and on <c>restricted_record</c>, one statement per
     /// inserting, updating or deleting statement (a COPY of thousands of events adds one grouped upsert), in the same
     /// transaction as the rows. The count of a day is that of its events with no unlisted marking, so each trigger counts
     /// the rows its statement changed against the other table as it stands: an event written or removed counts unless it
@@ -216,7 +297,7 @@ internal static class PostgresSchema
     /// </summary>
     public static string[] EventDayCounting =>
     [
-        """
+        $"""
         CREATE OR REPLACE FUNCTION pacta_event_day() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             -- An import counts its events itself and adds the counts once before it commits (see DeferredDays).
@@ -230,6 +311,7 @@ internal static class PostgresSchema
                       GROUP BY first_day) AS o
                 WHERE d.day = o.first_day;
                 DELETE FROM event_day WHERE events <= 0 AND day IN (SELECT first_day FROM old_rows);
+                {SubtractCells(ListedPoints("old_rows"))}
             END IF;
             IF TG_OP IN ('INSERT', 'UPDATE') THEN
                 INSERT INTO event_day (day, events, meetings)
@@ -237,12 +319,13 @@ internal static class PostgresSchema
                 WHERE NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = r.id AND x.unlisted)
                 GROUP BY first_day
                 ON CONFLICT (day) DO UPDATE SET events = event_day.events + excluded.events, meetings = event_day.meetings + excluded.meetings;
+                {AddCells(ListedPoints("new_rows"))}
             END IF;
             RETURN NULL;
         END
         $$
         """,
-        """
+        $"""
         CREATE OR REPLACE FUNCTION pacta_event_day_marking() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF current_setting('pacta.event_day', true) = 'deferred' THEN
@@ -255,6 +338,7 @@ internal static class PostgresSchema
                 WHERE x.unlisted
                 GROUP BY e.first_day
                 ON CONFLICT (day) DO UPDATE SET events = event_day.events + excluded.events, meetings = event_day.meetings + excluded.meetings;
+                {AddCells(MarkedPoints("old_rows"))}
             END IF;
             -- A marking added: its event no longer counts.
             IF TG_OP IN ('INSERT', 'UPDATE') THEN
@@ -264,6 +348,7 @@ internal static class PostgresSchema
                       GROUP BY e.first_day) AS o
                 WHERE d.day = o.first_day;
                 DELETE FROM event_day WHERE events <= 0 AND day IN (SELECT e.first_day FROM new_rows AS x JOIN event_index e ON e.id = x.id);
+                {SubtractCells(MarkedPoints("new_rows"))}
             END IF;
             RETURN NULL;
         END
@@ -281,10 +366,10 @@ internal static class PostgresSchema
     public const string CountsListedOnly = "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'event_day_marking_insert')";
 
     /// <summary>
-    /// Run in a write transaction, makes the triggers leave <c>event_day</c> alone until it ends: an import of many batches
+    /// Run in a write transaction, makes the triggers leave <c>event_day</c> and <c>event_cell</c> alone until it ends: an import of many batches
     /// in one transaction would otherwise update the same few thousand days once per batch, and every update leaves a dead
     /// row version behind (34 MB of them for 2,929 days after a million events). The import counts the days itself, of the
-    /// events it leaves listed, as the triggers would; the markings it writes or removes are left alone too.
+    /// events it leaves listed, and their cells, as the triggers would; the markings it writes or removes are left alone too.
     /// </summary>
     public const string DeferredDays = "SELECT set_config('pacta.event_day', 'deferred', true)";
 

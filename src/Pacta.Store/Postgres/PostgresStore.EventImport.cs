@@ -49,6 +49,9 @@ public sealed partial class PostgresStore
         /// <summary>Events (and meetings) gained and lost per first day in this transaction, added to event_day before it commits.</summary>
         private readonly Dictionary<int, (long Events, long Meetings)> days = [];
 
+        /// <summary>The cells of the kept grid gained and lost in this transaction, added to event_cell before it commits.</summary>
+        private readonly CellTally cells = new();
+
         /// <summary>Each call costs some ten statements and their round trips, so thousands of rows share them.</summary>
         public int RowsPerPut => 2_000;
 
@@ -193,7 +196,7 @@ public sealed partial class PostgresStore
         private void CopyDerived(List<Event> created)
         {
             if (created.Count == 0) return;
-            foreach (var @event in created) CountDay(@event, 1);
+            foreach (var @event in created) Count(@event, 1);
             using (var copy = db.BeginCopy("COPY event_index (id, first_day, last_day, type, lon, lat, geom, place_id, is_meeting) FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var @event in created)
@@ -280,7 +283,7 @@ public sealed partial class PostgresStore
                 ("id", record.Id.Value), ("kind", Vocabulary.Text(record.Kind)), ("body", body), ("at", at));
             RecordChange(db, at, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
             PostgresRows.Add(db, record, run);
-            if (record is Event added) CountDay(added, 1);
+            if (record is Event added) Count(added, 1);
             kinds[record.Id] = record.Kind;
             if (record is Actor { PartOf: { } partOf }) sides[record.Id] = partOf;
             return true;
@@ -299,7 +302,7 @@ public sealed partial class PostgresStore
                     throw new StoreException($"{dataset.ToString().ToLowerInvariant()}:{key} was deleted upstream, but its event '{stored.Id}' is still cited by '{citations[0].From}' at {citations[0].Path}");
                 var body = CanonicalJson.Serialize(stored);
                 PostgresRows.Remove(db, stored.Id);
-                CountDay(stored, -1);
+                Count(stored, -1);
                 db.Execute("DELETE FROM record WHERE id = @id", ("id", id));
                 RecordChange(db, Now, context, stored.Id, RecordKind.Event, ChangeOperation.Deleted, body, null);
             }
@@ -313,7 +316,7 @@ public sealed partial class PostgresStore
         public void Checkpoint()
         {
             if (!batched || !db.InTransaction) return;
-            AddDays();
+            AddCounts();
             db.Commit();
             db.Begin();
             db.Execute(PostgresSchema.DeferredDays);
@@ -322,29 +325,41 @@ public sealed partial class PostgresStore
         public void Complete()
         {
             if (!db.InTransaction) throw new InvalidOperationException("the import is complete already");
-            AddDays();
+            AddCounts();
             db.Commit();
         }
 
-        /// <summary>Counts an event gained or lost on its first day, unless it is unlisted: event_day leaves those out (see <see cref="PostgresSchema.EventDayCounting"/>).</summary>
-        private void CountDay(Event @event, int delta)
+        /// <summary>
+        /// Counts an event gained or lost on its first day and, unless it is a meeting or has no point, in its cells;
+        /// unless it is unlisted: event_day and event_cell leave those out (see <see cref="PostgresSchema.EventDayCounting"/>).
+        /// </summary>
+        private void Count(Event @event, int delta)
         {
             if (@event.IsUnlisted()) return;
             var day = @event.Start.First.DayNumber;
             var (events, meetings) = days.GetValueOrDefault(day);
             days[day] = (events + delta, meetings + (@event.Meeting is null ? 0 : delta));
+            if (@event.Meeting is null && @event.Place?.Point is { } point) cells.Count(point.Longitude, point.Latitude, delta);
         }
 
-        /// <summary>The counts per day this transaction gained and lost, into event_day in one statement (the triggers left it alone).</summary>
-        private void AddDays()
+        /// <summary>The counts per day and per cell this transaction gained and lost, into event_day and event_cell (the triggers left them alone).</summary>
+        private void AddCounts()
         {
             var changed = days.Where(d => d.Value != (0, 0)).ToList();
             days.Clear();
-            if (changed.Count == 0) return;
-            var dayNumbers = changed.Select(d => d.Key).ToArray();
-            db.Execute(PostgresSchema.AddDays,
-                ("days", dayNumbers), ("events", changed.Select(d => d.Value.Events).ToArray()), ("meetings", changed.Select(d => d.Value.Meetings).ToArray()));
-            db.Execute(PostgresSchema.DropEmptyDays, ("days", dayNumbers));
+            if (changed.Count > 0)
+            {
+                var dayNumbers = changed.Select(d => d.Key).ToArray();
+                db.Execute(PostgresSchema.AddDays,
+                    ("days", dayNumbers), ("events", changed.Select(d => d.Value.Events).ToArray()), ("meetings", changed.Select(d => d.Value.Meetings).ToArray()));
+                db.Execute(PostgresSchema.DropEmptyDays, ("days", dayNumbers));
+            }
+            var changedCells = cells.Take();
+            if (changedCells.Count == 0) return;
+            var (levels, xs, ys) = (changedCells.Select(c => c.Level).ToArray(), changedCells.Select(c => c.X).ToArray(), changedCells.Select(c => c.Y).ToArray());
+            db.Execute(PostgresSchema.AddCellTallies, ("levels", levels), ("xs", xs), ("ys", ys), ("counts", changedCells.Select(c => c.Count).ToArray()),
+                ("lons", changedCells.Select(c => c.SumLon).ToArray()), ("lats", changedCells.Select(c => c.SumLat).ToArray()));
+            db.Execute(PostgresSchema.DropEmptyCells, ("levels", levels), ("xs", xs), ("ys", ys));
         }
 
         /// <summary>Rolls back what is not yet committed and gives the store back.</summary>
@@ -402,8 +417,8 @@ public sealed partial class PostgresStore
             RecordChange(db, at, context, stored.Id, RecordKind.Event, ChangeOperation.Updated, before, after);
             PostgresRows.Remove(db, stored.Id);
             PostgresRows.Add(db, revised, run);
-            CountDay(stored, -1);
-            CountDay(revised, 1);
+            Count(stored, -1);
+            Count(revised, 1);
         }
 
         private (Event Event, OriginMatch Match)? FindMatch(Event row, EventMatching rule)

@@ -56,8 +56,10 @@ public sealed partial class PostgresStore
     /// <summary>
     /// Events counted by grid cell, in the SQLite store's cells and order. An event without a point counts at the centre
     /// of its place's extent. At one of <see cref="Stores.GridLevels"/>, for events that are not meetings with no other
-    /// filter than a box (unlisted events left out or not), the answer is the SQLite store's kept grid: whole cells that touch
-    /// the box, means of positions rounded to micro-degrees.
+    /// filter than a box (unlisted events left out or not), the points are read from the grid kept as events are written
+    /// (<c>event_cell</c>, <see cref="PostgresSchema.EventCellTable"/>), as in the SQLite store: whole cells that touch the
+    /// box, means of positions in micro-degrees; the kept grid leaves unlisted events out, and a reader who may see them
+    /// gets them added from their rows, which are few.
     /// </summary>
     public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
     {
@@ -68,32 +70,15 @@ public sealed partial class PostgresStore
         var kept = Stores.GridLevels.Contains(cellDegrees) && filter with { Box = null, WithoutRestricted = false } == new EventFilter(Meetings: false);
         var parameters = new List<(string Name, object? Value)> { ("cell", cellDegrees) };
         var conditions = Conditions(filter with { Box = null }, parameters);
-        var pointWhere = new List<string>(conditions) { "e.geom IS NOT NULL" };
         var placeWhere = new List<string>(conditions) { "e.geom IS NULL", "e.place_id IS NOT NULL" };
         if (filter.Box is { } box)
         {
             AddBox(parameters, box);
             placeWhere.Add("g.geom && ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326)");
-            if (kept)
-            {
-                // Whole cells that touch the box.
-                var (minX, minY) = EventCells.Cell(box.MinLon, box.MinLat, cellDegrees);
-                var (maxX, maxY) = EventCells.Cell(box.MaxLon, box.MaxLat, cellDegrees);
-                pointWhere.Add("floor((e.lon + 180) / @cell) BETWEEN @minX AND @maxX AND floor((e.lat + 90) / @cell) BETWEEN @minY AND @maxY");
-                parameters.AddRange([("minX", (double)minX), ("maxX", (double)maxX), ("minY", (double)minY), ("maxY", (double)maxY)]);
-            }
-            else
-            {
-                pointWhere.Add(PointsInBox);
-            }
         }
-        var pointSql = kept
-            ? "SUM(round(lon * 1000000)), SUM(round(lat * 1000000))"
-            : "SUM(lon), SUM(lat)";
+        var points = kept ? KeptPoints(filter, cellDegrees, parameters) : ComputedPoints(filter, conditions);
         var sql = $"""
-            SELECT floor((lon + 180) / @cell)::bigint AS x, floor((lat + 90) / @cell)::bigint AS y, COUNT(*), {pointSql}, false
-            FROM (SELECT e.lon, e.lat FROM event_index e {Where(pointWhere)}) AS p
-            GROUP BY x, y
+            {points}
             UNION ALL
             SELECT floor((lon + 180) / @cell)::bigint AS x, floor((lat + 90) / @cell)::bigint AS y, COUNT(*), SUM(lon), SUM(lat), true
             FROM (SELECT (ST_XMin(g.geom) + ST_XMax(g.geom)) / 2 AS lon, (ST_YMin(g.geom) + ST_YMax(g.geom)) / 2 AS lat
@@ -123,6 +108,48 @@ public sealed partial class PostgresStore
             .Select(c => new GridCell(c.Key.X * cellDegrees - 180, c.Key.Y * cellDegrees - 90, (c.Key.X + 1) * cellDegrees - 180, (c.Key.Y + 1) * cellDegrees - 90,
                 (int)c.Value.Count, c.Value.Lon, c.Value.Lat))
             .ToList();
+    }
+
+    /// <summary>
+    /// The kept grid's cells at a level, whole cells that touch the box, and the unlisted events' points added from their
+    /// rows unless the filter leaves them out: (x, y, count, summed micro-degrees, false).
+    /// </summary>
+    private static string KeptPoints(EventFilter filter, double cellDegrees, List<(string Name, object? Value)> parameters)
+    {
+        var (minX, minY, maxX, maxY) = (long.MinValue, long.MinValue, long.MaxValue, long.MaxValue);
+        if (filter.Box is { } box)
+        {
+            (minX, minY) = EventCells.Cell(box.MinLon, box.MinLat, cellDegrees);
+            (maxX, maxY) = EventCells.Cell(box.MaxLon, box.MaxLat, cellDegrees);
+        }
+        parameters.AddRange([("level", Stores.GridLevels.ToList().IndexOf(cellDegrees)), ("minX", minX), ("maxX", maxX), ("minY", minY), ("maxY", maxY)]);
+        var unlisted = filter.WithoutRestricted ? "" : """
+            UNION ALL
+            SELECT x, y, 1, round(lon * 1000000)::bigint, round(lat * 1000000)::bigint
+            FROM (SELECT floor((e.lon + 180) / @cell)::bigint AS x, floor((e.lat + 90) / @cell)::bigint AS y, e.lon, e.lat
+                  FROM restricted_record r JOIN event_index e ON e.id = r.id
+                  WHERE r.unlisted AND e.lon IS NOT NULL AND NOT e.is_meeting) AS u
+            WHERE x BETWEEN @minX AND @maxX AND y BETWEEN @minY AND @maxY
+            """;
+        return $"""
+            SELECT x, y, SUM(count)::bigint, SUM(sum_lon)::float8, SUM(sum_lat)::float8, false
+            FROM (SELECT x, y, count, sum_lon, sum_lat FROM event_cell
+                  WHERE level = @level AND x BETWEEN @minX AND @maxX AND y BETWEEN @minY AND @maxY
+                  {unlisted}) AS k
+            GROUP BY x, y
+            """;
+    }
+
+    /// <summary>The points matching the filter counted per cell from their rows: (x, y, count, summed degrees, false).</summary>
+    private static string ComputedPoints(EventFilter filter, List<string> conditions)
+    {
+        var pointWhere = new List<string>(conditions) { "e.geom IS NOT NULL" };
+        if (filter.Box is not null) pointWhere.Add(PointsInBox);
+        return $"""
+            SELECT floor((lon + 180) / @cell)::bigint AS x, floor((lat + 90) / @cell)::bigint AS y, COUNT(*), SUM(lon), SUM(lat), false
+            FROM (SELECT e.lon, e.lat FROM event_index e {Where(pointWhere)}) AS p
+            GROUP BY x, y
+            """;
     }
 
     /// <summary>Events matching the filter counted per day by the database, then per week or month here.</summary>

@@ -175,6 +175,13 @@ public sealed partial class PostgresStore : IStore
             session.Execute("DELETE FROM event_day");
             session.Execute(PostgresSchema.EventDayFill);
         }
+        // A store made before the kept grid gets it now, counted from the events it holds, and the triggers that keep it.
+        if (session.Scalar("SELECT to_regclass('event_cell') IS NULL") is true)
+        {
+            session.Execute(PostgresSchema.EventCellTable);
+            session.Execute(PostgresSchema.EventCellFill);
+            foreach (var statement in PostgresSchema.EventDayCounting) session.Execute(statement);
+        }
         session.Commit();
         return version;
     }

@@ -10,7 +10,13 @@ internal static class EventCells
     /// <summary>Cell sizes in degrees, coarse to fine; the index in this list is the stored level.</summary>
     public static IReadOnlyList<double> Levels { get; } = [2, 1, 0.5, 0.25, 0.1, 0.05];
 
-    private const double Micro = 1_000_000;
+    private const double MicroDegrees = 1_000_000;
+
+    /// <summary>
+    /// A point in whole micro-degrees, as the cells sum them: rounded half to even, as PostgreSQL's <c>round</c> of a
+    /// double does, so that both stores' sums agree.
+    /// </summary>
+    public static (long Lon, long Lat) Micro(double lon, double lat) => ((long)Math.Round(lon * MicroDegrees), (long)Math.Round(lat * MicroDegrees));
 
     public static (long X, long Y) Cell(double lon, double lat, double size) =>
         ((long)Math.Floor((lon + 180) / size), (long)Math.Floor((lat + 90) / size));
@@ -52,7 +58,7 @@ internal static class EventCells
     /// <summary>Adds (<paramref name="delta"/> = 1) or removes (−1) one event point at every level.</summary>
     public static void Count(StoreConnection db, double lon, double lat, int delta)
     {
-        var (microLon, microLat) = ((long)Math.Round(lon * Micro), (long)Math.Round(lat * Micro));
+        var (microLon, microLat) = Micro(lon, lat);
         for (var level = 0; level < Levels.Count; level++)
         {
             var (x, y) = Cell(lon, lat, Levels[level]);
@@ -74,5 +80,5 @@ internal static class EventCells
             db.Execute("DELETE FROM event_cell WHERE level = $level AND x = $x AND y = $y AND count <= 0", ("$level", level), ("$x", x), ("$y", y));
     }
 
-    public static double MeanDegrees(long sum, long count) => sum / Micro / count;
+    public static double MeanDegrees(long sum, long count) => sum / MicroDegrees / count;
 }

@@ -7,32 +7,17 @@ namespace Pacta.Store.Sqlite;
 /// </summary>
 internal sealed class EventTally
 {
-    private const double Micro = 1_000_000;
-    private readonly Dictionary<(int Level, long X, long Y), (long Count, long SumLon, long SumLat)> cells = [];
+    private readonly CellTally cells = new();
     private readonly Dictionary<int, long> days = [];
 
-    public void Count(double lon, double lat, int delta)
-    {
-        var (microLon, microLat) = ((long)Math.Round(lon * Micro), (long)Math.Round(lat * Micro));
-        for (var level = 0; level < EventCells.Levels.Count; level++)
-        {
-            var (x, y) = EventCells.Cell(lon, lat, EventCells.Levels[level]);
-            cells.TryGetValue((level, x, y), out var sum);
-            cells[(level, x, y)] = (sum.Count + delta, sum.SumLon + microLon * delta, sum.SumLat + microLat * delta);
-        }
-    }
+    public void Count(double lon, double lat, int delta) => cells.Count(lon, lat, delta);
 
     public void CountDay(int day, int delta) => days[day] = days.GetValueOrDefault(day) + delta;
 
     /// <summary>Adds the tallies to the tables, drops cells and days left empty, and starts again from nothing.</summary>
     public void Flush(StoreConnection db)
     {
-        foreach (var ((level, x, y), (count, sumLon, sumLat)) in cells)
-        {
-            if (count == 0 && sumLon == 0 && sumLat == 0) continue;
-            EventCells.Add(db, level, x, y, count, sumLon, sumLat);
-        }
-        cells.Clear();
+        foreach (var cell in cells.Take()) EventCells.Add(db, cell.Level, cell.X, cell.Y, cell.Count, cell.SumLon, cell.SumLat);
         foreach (var (day, count) in days)
         {
             if (count != 0) AddDay(db, day, count);

@@ -149,7 +149,7 @@ public sealed partial class SqliteStore
             {
                 var (x, y) = EventCells.Cell(lon, lat, size);
                 if (x < minX || x > maxX || y < minY || y > maxY) continue;
-                var (microLon, microLat) = ((long)Math.Round(lon * 1_000_000), (long)Math.Round(lat * 1_000_000));
+                var (microLon, microLat) = EventCells.Micro(lon, lat);
                 var at = kept.FindIndex(c => c.X == x && c.Y == y);
                 if (at < 0) kept.Add((x, y, 1, microLon, microLat));
                 else kept[at] = (x, y, kept[at].Count + 1, kept[at].SumLon + microLon, kept[at].SumLat + microLat);

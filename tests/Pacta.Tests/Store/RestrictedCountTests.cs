@@ -188,7 +188,7 @@ public sealed class RestrictedCountTests : IDisposable
         known["month-1"] = known["month-1"] with { Unlisted = false };
         Agrees("markings lifted beside their events");
 
-        // A store as an older Pacta left it: counts of every event, kept by triggers on event_index alone.
+        // A store as an older Pacta left it: counts of every event, kept by triggers on event_index alone, and no kept grid.
         store.Write([Stored("day-2") with { Restricted = true }], Context);
         Know(Stored("day-2"), true);
         store.Dispose();
@@ -198,6 +198,7 @@ public sealed class RestrictedCountTests : IDisposable
             DROP TRIGGER event_day_marking_delete ON restricted_record;
             DELETE FROM event_day;
             INSERT INTO event_day (day, events, meetings) SELECT first_day, COUNT(*), COUNT(*) FILTER (WHERE is_meeting) FROM event_index GROUP BY first_day;
+            DROP TABLE event_cell;
             """);
         Assert.NotEqual(temp.RawRows("SELECT day, events FROM event_day ORDER BY day"),
             temp.RawRows("SELECT e.first_day, COUNT(*) FROM event_index e WHERE NOT EXISTS (SELECT 1 FROM restricted_record x WHERE x.id = e.id AND x.unlisted) GROUP BY e.first_day ORDER BY e.first_day"));
@@ -265,6 +266,16 @@ public sealed class RestrictedCountTests : IDisposable
                 temp.RawRows("SELECT day, meetings FROM event_day ORDER BY day"));
             Assert.Empty(temp.RawRows("SELECT day FROM event_day WHERE events <= 0"));
         }
+        // The kept grid is a plain count of the listed events' points that are not meetings, at every level, the same on both
+        // backends (cells floored from the same doubles; the points are non-negative once shifted, so SQLite's cast floors).
+        string CellOf(string shifted, double size) => temp.Backend == Backend.Postgres
+            ? FormattableString.Invariant($"floor(({shifted}) / {size:R})::bigint")
+            : FormattableString.Invariant($"CAST(({shifted}) / {size:R} AS INTEGER)");
+        var plainCells = string.Join(" UNION ALL ", Stores.GridLevels.Select((size, level) =>
+            $"SELECT {level} AS level, {CellOf("e.lon + 180", size)} AS x, {CellOf("e.lat + 90", size)} AS y, COUNT(*) AS n " +
+            $"FROM event_index e WHERE e.lon IS NOT NULL AND NOT e.is_meeting AND {listed} GROUP BY 1, 2, 3"));
+        Assert.True(temp.RawRows($"SELECT level, x, y, n FROM ({plainCells}) AS p ORDER BY 1, 2, 3").SequenceEqual(
+            temp.RawRows("SELECT level, x, y, count FROM event_cell ORDER BY 1, 2, 3")), $"{step}: the kept grid is not a count of the rows");
         // And each audience's count of all events is a plain count of the rows it may see.
         Assert.Equal(temp.RawRows($"SELECT COUNT(*) FROM event_index e WHERE {listed}").Single(),
             new AudienceStore(store, Audience.Public).CountEvents(new EventFilter()).ToString(System.Globalization.CultureInfo.InvariantCulture));
