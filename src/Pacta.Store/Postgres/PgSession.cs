@@ -8,7 +8,7 @@ namespace Pacta.Store.Postgres;
 /// several statements never sees half a write; a writing one first takes the database's write lock
 /// (<see cref="PostgresStore.WriteLockKey"/>), so writes take turns across processes as in a SQLite file.
 /// </summary>
-internal sealed class PgSession : IDisposable
+internal sealed class PgSession : IDisposable, ISqlSession
 {
     private readonly NpgsqlConnection connection;
     private NpgsqlTransaction? transaction;
@@ -142,6 +142,9 @@ internal sealed class PgSession : IDisposable
         while (reader.Read()) rows.Add(read(reader));
         return rows;
     }
+
+    List<T> ISqlSession.Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read, params (string Name, object? Value)[] parameters) =>
+        Query(sql, r => read(r), parameters);
 
     /// <summary>Rows read one at a time as the server sends them, for a result too large to hold (no other statement may run meanwhile).</summary>
     public IEnumerable<T> Stream<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object? Value)[] parameters)

@@ -1,188 +1,37 @@
-using Npgsql;
 using Pacta.Store.Accounts;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Postgres;
 
-/// <summary>Users, roles and API tokens, as in the SQLite store (<see cref="SqliteStore.AddUser"/> and the rest): each change one transaction with its <see cref="AccountEvent"/>.</summary>
-public sealed partial class PostgresStore
+/// <summary>Users, roles and API tokens, kept by the <see cref="AccountBook"/> both stores share: each change one transaction under the write lock.</summary>
+public sealed partial class PostgresStore : ISqlStore
 {
-    private const string SelectUser = "SELECT name, role, created_at, disabled_at FROM user_account";
-    private const string SelectToken = "SELECT id, user_name, created_at, expires_at, revoked_at FROM api_token";
+    private AccountBook? accounts;
 
-    public User AddUser(string name, Role role, string password, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (UserNames.Problem(name) is { } badName) throw new AccountException(badName);
-        if (Passwords.Problem(password) is { } badPassword) throw new AccountException(badPassword);
-        if (!Enum.IsDefined(role)) throw new ArgumentOutOfRangeException(nameof(role), role, "not a role");
-        var hash = Passwords.Hash(password);
-        return Writing(db =>
-        {
-            if (FindUser(db, name) is { } taken) throw new AccountException($"a user '{taken.Name}' exists already");
-            var now = clock.GetUtcNow();
-            db.Execute("INSERT INTO user_account (name, role, password_hash, created_at) VALUES (@name, @role, @hash, @at)",
-                ("name", name), ("role", role.Text()), ("hash", hash), ("at", Vocabulary.Text(now)));
-            RecordAccountEvent(db, context, name, "user-added", $"role {role.Text()}");
-            return new User(name, role, now, null);
-        });
-    }
+    private AccountBook Book => accounts ??= new AccountBook(this, clock);
 
-    public IReadOnlyList<User> Users() => Reading(db => db.Query($"{SelectUser} ORDER BY lower(name), name", ReadUser));
+    T ISqlStore.Read<T>(Func<ISqlSession, T> work) => Reading(db => work(db));
 
-    public User? FindUser(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return Reading(db => FindUser(db, name));
-    }
+    T ISqlStore.Write<T>(Func<ISqlSession, T> work) => Writing(db => work(db));
 
-    public bool SetRole(string name, Role role, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!Enum.IsDefined(role)) throw new ArgumentOutOfRangeException(nameof(role), role, "not a role");
-        return Writing(db =>
-        {
-            var user = RequireUser(db, name);
-            if (user.Role == role) return false;
-            if (user.Role == Role.Admin && !user.Disabled) RequireAnotherAdmin(db, user, $"giving '{user.Name}' the role {role.Text()}");
-            db.Execute("UPDATE user_account SET role = @role WHERE name = @name", ("name", user.Name), ("role", role.Text()));
-            RecordAccountEvent(db, context, user.Name, "role-changed", $"{user.Role.Text()} → {role.Text()}");
-            return true;
-        });
-    }
+    public User AddUser(string name, Role role, string password, ChangeContext context) => Book.AddUser(name, role, password, context);
 
-    public bool DisableUser(string name, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Writing(db =>
-        {
-            var user = RequireUser(db, name);
-            if (user.Disabled) return false;
-            if (user.Role == Role.Admin) RequireAnotherAdmin(db, user, $"disabling '{user.Name}'");
-            db.Execute("UPDATE user_account SET disabled_at = @at WHERE name = @name", ("name", user.Name), ("at", Vocabulary.Text(clock.GetUtcNow())));
-            RecordAccountEvent(db, context, user.Name, "user-disabled", null);
-            return true;
-        });
-    }
+    public IReadOnlyList<User> Users() => Book.Users();
 
-    public NewApiToken AddToken(string userName, DateTimeOffset? expiresAt, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var secret = TokenSecrets.New();
-        return Writing(db =>
-        {
-            var user = RequireUser(db, userName);
-            if (user.Disabled) throw new AccountException($"'{user.Name}' is disabled: a token for it would not work");
-            var now = clock.GetUtcNow();
-            var expires = expiresAt ?? now + Stores.DefaultTokenLifetime;
-            if (expires <= now) throw new AccountException($"the expiry {Vocabulary.Text(expires)} is not in the future");
-            var id = Convert.ToInt64(db.Scalar(
-                "INSERT INTO api_token (user_name, secret_sha256, created_at, expires_at) VALUES (@user, @digest, @at, @expires) RETURNING id",
-                ("user", user.Name), ("digest", TokenSecrets.Digest(secret)), ("at", Vocabulary.Text(now)), ("expires", Vocabulary.Text(expires))),
-                System.Globalization.CultureInfo.InvariantCulture);
-            RecordAccountEvent(db, context, user.Name, "token-added", $"token {id}, expires {Vocabulary.Text(expires)}");
-            return new NewApiToken(new ApiToken(id, user.Name, now, expires, null), secret);
-        });
-    }
+    public User? FindUser(string name) => Book.FindUser(name);
 
-    public IReadOnlyList<ApiToken> Tokens(string? userName = null) => Reading(db =>
-    {
-        if (userName is null) return db.Query($"{SelectToken} ORDER BY id", ReadToken);
-        var user = RequireUser(db, userName);
-        return db.Query($"{SelectToken} WHERE user_name = @user ORDER BY id", ReadToken, ("user", user.Name));
-    });
+    public bool SetRole(string name, Role role, ChangeContext context) => Book.SetRole(name, role, context);
 
-    public bool RevokeToken(long id, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Writing(db =>
-        {
-            var token = db.Query($"{SelectToken} WHERE id = @id", ReadToken, ("id", id)).SingleOrDefault()
-                ?? throw new AccountException($"no token has the id {id}");
-            if (token.RevokedAt is not null) return false;
-            db.Execute("UPDATE api_token SET revoked_at = @at WHERE id = @id", ("id", id), ("at", Vocabulary.Text(clock.GetUtcNow())));
-            RecordAccountEvent(db, context, token.User, "token-revoked", $"token {id}");
-            return true;
-        });
-    }
+    public bool DisableUser(string name, ChangeContext context) => Book.DisableUser(name, context);
 
-    public IReadOnlyList<AccountEvent> AccountEvents(string? userName = null) => Reading(db =>
-    {
-        const string select = "SELECT seq, recorded_at, by, command, user_name, action, detail FROM account_event";
-        static AccountEvent Read(NpgsqlDataReader r) => new(r.GetInt64(0), Vocabulary.Instant(r.GetString(1)), r.GetString(2), r.GetString(3),
-            r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
-        return userName is null
-            ? db.Query($"{select} ORDER BY seq", Read)
-            : db.Query($"{select} WHERE lower(user_name) = lower(@user) ORDER BY seq", Read, ("user", userName));
-    });
+    public NewApiToken AddToken(string userName, DateTimeOffset? expiresAt, ChangeContext context) => Book.AddToken(userName, expiresAt, context);
 
-    /// <summary>The active user whose name and password these are, or null, after the same work whatever the reason (see <see cref="SqliteStore.CheckPassword"/>).</summary>
-    public User? CheckPassword(string name, string password)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(password);
-        Passwords.Prepare();
-        var found = UserNames.Problem(name) is null && password.Length <= Passwords.MaximumLength
-            ? Reading(db => db.Query("SELECT name, role, created_at, disabled_at, password_hash FROM user_account WHERE lower(name) = lower(@name)",
-                r => (User: ReadUser(r), Hash: r.GetString(4)), ("name", name)).FirstOrDefault())
-            : default;
-        if (found.User is null)
-        {
-            Passwords.VerifyNothing(password);
-            return null;
-        }
-        if (!Passwords.Verify(found.Hash, password, out var rehash) || found.User.Disabled) return null;
-        if (rehash)
-        {
-            var newHash = Passwords.Hash(password);
-            Writing(db => db.Execute("UPDATE user_account SET password_hash = @new WHERE name = @name AND password_hash = @old",
-                ("name", found.User.Name), ("new", newHash), ("old", found.Hash)));
-        }
-        return found.User;
-    }
+    public IReadOnlyList<ApiToken> Tokens(string? userName = null) => Book.Tokens(userName);
 
-    public TokenCheck CheckToken(string? secret, DateTimeOffset now)
-    {
-        if (!TokenSecrets.IsWellFormed(secret)) return new TokenCheck(TokenVerdict.Malformed);
-        var digest = TokenSecrets.Digest(secret!);
-        return Reading(db =>
-        {
-            var rows = db.Query(
-                "SELECT t.id, t.user_name, t.created_at, t.expires_at, t.revoked_at, u.role, u.created_at, u.disabled_at FROM api_token AS t JOIN user_account AS u ON u.name = t.user_name WHERE t.secret_sha256 = @digest",
-                r => (Token: ReadToken(r), User: new User(r.GetString(1), Roles.Parse(r.GetString(5)), Vocabulary.Instant(r.GetString(6)),
-                    r.IsDBNull(7) ? null : Vocabulary.Instant(r.GetString(7)))),
-                ("digest", digest));
-            if (rows.Count == 0) return new TokenCheck(TokenVerdict.Unknown);
-            var (token, user) = rows[0];
-            if (token.RevokedAt is not null) return new TokenCheck(TokenVerdict.Revoked, TokenId: token.Id);
-            if (now >= token.ExpiresAt) return new TokenCheck(TokenVerdict.Expired, TokenId: token.Id);
-            if (user.Disabled) return new TokenCheck(TokenVerdict.UserDisabled, TokenId: token.Id);
-            return new TokenCheck(TokenVerdict.Valid, user, token.Id);
-        });
-    }
+    public bool RevokeToken(long id, ChangeContext context) => Book.RevokeToken(id, context);
 
-    private static User? FindUser(PgSession db, string name) =>
-        db.Query($"{SelectUser} WHERE lower(name) = lower(@name)", ReadUser, ("name", name)).FirstOrDefault();
+    public IReadOnlyList<AccountEvent> AccountEvents(string? userName = null) => Book.AccountEvents(userName);
 
-    private static User RequireUser(PgSession db, string name) =>
-        FindUser(db, name) ?? throw new AccountException($"there is no user '{name}'");
+    public User? CheckPassword(string name, string password) => Book.CheckPassword(name, password);
 
-    private static void RequireAnotherAdmin(PgSession db, User user, string what)
-    {
-        var others = Convert.ToInt64(db.Scalar("SELECT COUNT(*) FROM user_account WHERE role = 'admin' AND disabled_at IS NULL AND name <> @name",
-            ("name", user.Name)), System.Globalization.CultureInfo.InvariantCulture);
-        if (others == 0) throw new AccountException($"{what} would leave no active admin: make another user admin first");
-    }
-
-    private void RecordAccountEvent(PgSession db, ChangeContext context, string userName, string action, string? detail) =>
-        db.Execute(
-            "INSERT INTO account_event (recorded_at, by, command, user_name, action, detail) VALUES (@at, @by, @command, @user, @action, @detail)",
-            ("at", Vocabulary.Text(clock.GetUtcNow())), ("by", context.Author), ("command", context.Command), ("user", userName),
-            ("action", action), ("detail", detail));
-
-    private static User ReadUser(NpgsqlDataReader r) =>
-        new(r.GetString(0), Roles.Parse(r.GetString(1)), Vocabulary.Instant(r.GetString(2)), r.IsDBNull(3) ? null : Vocabulary.Instant(r.GetString(3)));
-
-    private static ApiToken ReadToken(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), Vocabulary.Instant(r.GetString(2)), Vocabulary.Instant(r.GetString(3)), r.IsDBNull(4) ? null : Vocabulary.Instant(r.GetString(4)));
+    public TokenCheck CheckToken(string? secret, DateTimeOffset now) => Book.CheckToken(secret, now);
 }

@@ -1,247 +1,50 @@
-using Microsoft.Data.Sqlite;
 using Pacta.Store.Accounts;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
 
 /// <summary>
-/// Users, their roles and API tokens (schema version 5, <see cref="Sqlite.Migrations.AccountTables"/>). Each change is
-/// one transaction that also appends an <see cref="AccountEvent"/>; a refused change throws <see cref="AccountException"/>
-/// and writes nothing. Reads (sign-in and token checks among them) run on the store's pool of read connections, so a
-/// long import does not hold them up; password hashing and checking run outside any lock: they are slow on purpose.
+/// Users, their roles and API tokens (schema version 5, <see cref="Sqlite.Migrations.AccountTables"/>), kept by the
+/// <see cref="AccountBook"/> both stores share. Reads (sign-in and token checks among them) run on the store's pool of
+/// read connections, so a long import does not hold them up; changes take the write lock, in one transaction each.
 /// </summary>
-public sealed partial class SqliteStore
+public sealed partial class SqliteStore : ISqlStore
 {
-    /// <summary>How long a token lasts when its creator names no expiry.</summary>
-    public static readonly TimeSpan DefaultTokenLifetime = Stores.DefaultTokenLifetime;
+    private AccountBook? accounts;
 
-    private const string SelectUser = "SELECT name, role, created_at, disabled_at FROM user_account";
-    private const string SelectToken = "SELECT id, user_name, created_at, expires_at, revoked_at FROM api_token";
-
-    /// <exception cref="AccountException">The name or password cannot be used, or the name is taken (in any case).</exception>
-    public User AddUser(string name, Role role, string password, ChangeContext context)
+    /// <summary>The accounts, on a store at schema version 5 or later.</summary>
+    private AccountBook Book
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (UserNames.Problem(name) is { } badName) throw new AccountException(badName);
-        if (Passwords.Problem(password) is { } badPassword) throw new AccountException(badPassword);
-        if (!Enum.IsDefined(role)) throw new ArgumentOutOfRangeException(nameof(role), role, "not a role");
-        var hash = Passwords.Hash(password);
-        return Accounts(() =>
+        get
         {
-            if (FindUser(db, name) is { } taken) throw new AccountException($"a user '{taken.Name}' exists already");
-            var now = clock.GetUtcNow();
-            db.Execute("INSERT INTO user_account (name, role, password_hash, created_at) VALUES ($name, $role, $hash, $at)",
-                ("$name", name), ("$role", role.Text()), ("$hash", hash), ("$at", Vocabulary.Text(now)));
-            RecordAccountEvent(context, name, "user-added", $"role {role.Text()}");
-            return new User(name, role, now, null);
-        });
-    }
-
-    /// <summary>Every user, by name.</summary>
-    public IReadOnlyList<User> Users() => Reading(db =>
-    {
-        RequireAccounts();
-        return db.Query($"{SelectUser} ORDER BY name", ReadUser);
-    });
-
-    /// <summary>The user of that name (in any case), or null.</summary>
-    public User? FindUser(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return Reading(db =>
-        {
-            RequireAccounts();
-            return FindUser(db, name);
-        });
-    }
-
-    /// <summary>Gives a user another role; false (and nothing written) when the user has that role already.</summary>
-    /// <exception cref="AccountException">No such user, or it would leave the store without an active admin.</exception>
-    public bool SetRole(string name, Role role, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!Enum.IsDefined(role)) throw new ArgumentOutOfRangeException(nameof(role), role, "not a role");
-        return Accounts(() =>
-        {
-            var user = RequireUser(name);
-            if (user.Role == role) return false;
-            if (user.Role == Role.Admin && !user.Disabled) RequireAnotherAdmin(user, $"giving '{user.Name}' the role {role.Text()}");
-            db.Execute("UPDATE user_account SET role = $role WHERE name = $name", ("$name", user.Name), ("$role", role.Text()));
-            RecordAccountEvent(context, user.Name, "role-changed", $"{user.Role.Text()} → {role.Text()}");
-            return true;
-        });
-    }
-
-    /// <summary>Stops a user signing in or using any token; false (and nothing written) when the user is disabled already.</summary>
-    /// <exception cref="AccountException">No such user, or the user is the last active admin.</exception>
-    public bool DisableUser(string name, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Accounts(() =>
-        {
-            var user = RequireUser(name);
-            if (user.Disabled) return false;
-            if (user.Role == Role.Admin) RequireAnotherAdmin(user, $"disabling '{user.Name}'");
-            db.Execute("UPDATE user_account SET disabled_at = $at WHERE name = $name", ("$name", user.Name), ("$at", Vocabulary.Text(clock.GetUtcNow())));
-            RecordAccountEvent(context, user.Name, "user-disabled", null);
-            return true;
-        });
-    }
-
-    /// <summary>A new API token for an active user, lasting until <paramref name="expiresAt"/> (else <see cref="DefaultTokenLifetime"/>).</summary>
-    /// <exception cref="AccountException">No such user, a disabled one, or an expiry that is not in the future.</exception>
-    public NewApiToken AddToken(string userName, DateTimeOffset? expiresAt, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var secret = TokenSecrets.New();
-        return Accounts(() =>
-        {
-            var user = RequireUser(userName);
-            if (user.Disabled) throw new AccountException($"'{user.Name}' is disabled: a token for it would not work");
-            var now = clock.GetUtcNow();
-            var expires = expiresAt ?? now + DefaultTokenLifetime;
-            if (expires <= now) throw new AccountException($"the expiry {Vocabulary.Text(expires)} is not in the future");
-            db.Execute(
-                "INSERT INTO api_token (user_name, secret_sha256, created_at, expires_at) VALUES ($user, $digest, $at, $expires)",
-                ("$user", user.Name), ("$digest", TokenSecrets.Digest(secret)), ("$at", Vocabulary.Text(now)), ("$expires", Vocabulary.Text(expires)));
-            var id = (long)db.Scalar("SELECT last_insert_rowid()")!;
-            RecordAccountEvent(context, user.Name, "token-added", $"token {id}, expires {Vocabulary.Text(expires)}");
-            return new NewApiToken(new ApiToken(id, user.Name, now, expires, null), secret);
-        });
-    }
-
-    /// <summary>Every token, or one user's, oldest first.</summary>
-    /// <exception cref="AccountException">A user is named and there is none of that name.</exception>
-    public IReadOnlyList<ApiToken> Tokens(string? userName = null) => Reading(db =>
-    {
-        RequireAccounts();
-        if (userName is null) return db.Query($"{SelectToken} ORDER BY id", ReadToken);
-        var user = RequireUser(db, userName);
-        return db.Query($"{SelectToken} WHERE user_name = $user ORDER BY id", ReadToken, ("$user", user.Name));
-    });
-
-    /// <summary>Revokes a token for good; false (and nothing written) when it was revoked already.</summary>
-    /// <exception cref="AccountException">No token has that id.</exception>
-    public bool RevokeToken(long id, ChangeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Accounts(() =>
-        {
-            var token = db.Query($"{SelectToken} WHERE id = $id", ReadToken, ("$id", id)).SingleOrDefault()
-                ?? throw new AccountException($"no token has the id {id}");
-            if (token.RevokedAt is not null) return false;
-            db.Execute("UPDATE api_token SET revoked_at = $at WHERE id = $id", ("$id", id), ("$at", Vocabulary.Text(clock.GetUtcNow())));
-            RecordAccountEvent(context, token.User, "token-revoked", $"token {id}");
-            return true;
-        });
-    }
-
-    /// <summary>Every change to the accounts, or to one user's, oldest first.</summary>
-    public IReadOnlyList<AccountEvent> AccountEvents(string? userName = null) => Reading(db =>
-    {
-        RequireAccounts();
-        const string select = "SELECT seq, recorded_at, by, command, user_name, action, detail FROM account_event";
-        static AccountEvent Read(SqliteDataReader r) => new(r.GetInt64(0), Vocabulary.Instant(r.GetString(1)), r.GetString(2), r.GetString(3),
-            r.GetString(4), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
-        return userName is null
-            ? db.Query($"{select} ORDER BY seq", Read)
-            : db.Query($"{select} WHERE user_name = $user COLLATE NOCASE ORDER BY seq", Read, ("$user", userName));
-    });
-
-    /// <summary>
-    /// The active user whose name and password these are, or null: for a name no user has, a disabled user or a wrong
-    /// password alike, after the same work (one PBKDF2 verification), so neither the answer nor its time tells them apart.
-    /// A hash made with older parameters than today's is made again.
-    /// </summary>
-    public User? CheckPassword(string name, string password)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(password);
-        Passwords.Prepare();
-        var found = UserNames.Problem(name) is null && password.Length <= Passwords.MaximumLength
-            ? Reading(db =>
-            {
-                RequireAccounts();
-                return db.Query($"SELECT name, role, created_at, disabled_at, password_hash FROM user_account WHERE name = $name",
-                    r => (User: ReadUser(r), Hash: r.GetString(4)), ("$name", name)).FirstOrDefault();
-            })
-            : default;
-        if (found.User is null)
-        {
-            Passwords.VerifyNothing(password);
-            return null;
+            if (SchemaVersion < 5)
+                throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; users and tokens need version 5 or later");
+            return accounts ??= new AccountBook(this, clock);
         }
-        if (!Passwords.Verify(found.Hash, password, out var rehash) || found.User.Disabled) return null;
-        if (rehash)
-        {
-            var newHash = Passwords.Hash(password);
-            Locked(() => db.Execute("UPDATE user_account SET password_hash = $new WHERE name = $name AND password_hash = $old",
-                ("$name", found.User.Name), ("$new", newHash), ("$old", found.Hash)));
-        }
-        return found.User;
     }
 
-    /// <summary>Whose token this is, if it still works at <paramref name="now"/>; else why not.</summary>
-    public TokenCheck CheckToken(string? secret, DateTimeOffset now)
-    {
-        if (!TokenSecrets.IsWellFormed(secret)) return new TokenCheck(TokenVerdict.Malformed);
-        var digest = TokenSecrets.Digest(secret!);
-        return Reading(db =>
-        {
-            RequireAccounts();
-            var rows = db.Query(
-                $"SELECT t.id, t.user_name, t.created_at, t.expires_at, t.revoked_at, u.role, u.created_at, u.disabled_at FROM api_token AS t JOIN user_account AS u ON u.name = t.user_name WHERE t.secret_sha256 = $digest",
-                r => (Token: ReadToken(r), User: new User(r.GetString(1), Roles.Parse(r.GetString(5)), Vocabulary.Instant(r.GetString(6)),
-                    r.IsDBNull(7) ? null : Vocabulary.Instant(r.GetString(7)))),
-                ("$digest", digest));
-            if (rows.Count == 0) return new TokenCheck(TokenVerdict.Unknown);
-            var (token, user) = rows[0];
-            if (token.RevokedAt is not null) return new TokenCheck(TokenVerdict.Revoked, TokenId: token.Id);
-            if (now >= token.ExpiresAt) return new TokenCheck(TokenVerdict.Expired, TokenId: token.Id);
-            if (user.Disabled) return new TokenCheck(TokenVerdict.UserDisabled, TokenId: token.Id);
-            return new TokenCheck(TokenVerdict.Valid, user, token.Id);
-        });
-    }
+    T ISqlStore.Read<T>(Func<ISqlSession, T> work) => Reading(db => work(db));
 
-    private bool HasAccounts => SchemaVersion >= 5;
+    T ISqlStore.Write<T>(Func<ISqlSession, T> work) => Locked(() => InTransaction(() => work(db)));
 
-    private void RequireAccounts()
-    {
-        if (!HasAccounts)
-            throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; users and tokens need version 5 or later");
-    }
+    public User AddUser(string name, Role role, string password, ChangeContext context) => Book.AddUser(name, role, password, context);
 
-    /// <summary>An account change under the lock, in one transaction.</summary>
-    private T Accounts<T>(Func<T> work) => Locked(() =>
-    {
-        RequireAccounts();
-        return InTransaction(work);
-    });
+    public IReadOnlyList<User> Users() => Book.Users();
 
-    private static User? FindUser(StoreConnection db, string name) =>
-        db.Query($"{SelectUser} WHERE name = $name", ReadUser, ("$name", name)).FirstOrDefault();
+    public User? FindUser(string name) => Book.FindUser(name);
 
-    private User RequireUser(string name) => RequireUser(db, name);
+    public bool SetRole(string name, Role role, ChangeContext context) => Book.SetRole(name, role, context);
 
-    private static User RequireUser(StoreConnection db, string name) =>
-        FindUser(db, name) ?? throw new AccountException($"there is no user '{name}'");
+    public bool DisableUser(string name, ChangeContext context) => Book.DisableUser(name, context);
 
-    private void RequireAnotherAdmin(User user, string what)
-    {
-        var others = Convert.ToInt64(db.Scalar("SELECT COUNT(*) FROM user_account WHERE role = 'admin' AND disabled_at IS NULL AND name <> $name",
-            ("$name", user.Name)), System.Globalization.CultureInfo.InvariantCulture);
-        if (others == 0) throw new AccountException($"{what} would leave no active admin: make another user admin first");
-    }
+    public NewApiToken AddToken(string userName, DateTimeOffset? expiresAt, ChangeContext context) => Book.AddToken(userName, expiresAt, context);
 
-    private void RecordAccountEvent(ChangeContext context, string userName, string action, string? detail) =>
-        db.Execute(
-            "INSERT INTO account_event (recorded_at, by, command, user_name, action, detail) VALUES ($at, $by, $command, $user, $action, $detail)",
-            ("$at", Vocabulary.Text(clock.GetUtcNow())), ("$by", context.Author), ("$command", context.Command), ("$user", userName),
-            ("$action", action), ("$detail", detail));
+    public IReadOnlyList<ApiToken> Tokens(string? userName = null) => Book.Tokens(userName);
 
-    private static User ReadUser(SqliteDataReader r) =>
-        new(r.GetString(0), Roles.Parse(r.GetString(1)), Vocabulary.Instant(r.GetString(2)), r.IsDBNull(3) ? null : Vocabulary.Instant(r.GetString(3)));
+    public bool RevokeToken(long id, ChangeContext context) => Book.RevokeToken(id, context);
 
-    private static ApiToken ReadToken(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), Vocabulary.Instant(r.GetString(2)), Vocabulary.Instant(r.GetString(3)), r.IsDBNull(4) ? null : Vocabulary.Instant(r.GetString(4)));
+    public IReadOnlyList<AccountEvent> AccountEvents(string? userName = null) => Book.AccountEvents(userName);
+
+    public User? CheckPassword(string name, string password) => Book.CheckPassword(name, password);
+
+    public TokenCheck CheckToken(string? secret, DateTimeOffset now) => Book.CheckToken(secret, now);
 }

@@ -7,7 +7,7 @@ namespace Pacta.Store.Sqlite;
 /// readers (<see cref="OpenReader"/>). Runs SQL with named parameters inside the open transaction, and keeps each
 /// statement prepared for reuse: an import writes thousands of records through the same few statements.
 /// </summary>
-internal sealed class StoreConnection : IDisposable
+internal sealed class StoreConnection : IDisposable, ISqlSession
 {
     /// <summary>How long a statement waits for another connection's lock before it gives up (<see cref="StoreBusyException"/>).</summary>
     private static readonly int WriterWaitSeconds = (int)StoreBusyException.WriterWait.TotalSeconds;
@@ -113,6 +113,17 @@ internal sealed class StoreConnection : IDisposable
         while (reader.Read()) rows.Add(read(reader));
         return rows;
     }
+
+    // The shared parts name their parameters without the "@" their SQL gives them; SQLite's statements bind by the full name.
+    int ISqlSession.Execute(string sql, params (string Name, object? Value)[] parameters) => Execute(sql, At(parameters));
+
+    object? ISqlSession.Scalar(string sql, params (string Name, object? Value)[] parameters) => Scalar(sql, At(parameters));
+
+    List<T> ISqlSession.Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read, params (string Name, object? Value)[] parameters) =>
+        Query(sql, r => read(r), At(parameters));
+
+    private static (string Name, object? Value)[] At((string Name, object? Value)[] parameters) =>
+        Array.ConvertAll(parameters, p => ("@" + p.Name, p.Value));
 
     /// <summary>Reads rows one by one with a statement of its own, for tables too large to hold in memory.</summary>
     public IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> read)
