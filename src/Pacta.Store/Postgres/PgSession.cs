@@ -146,6 +146,8 @@ internal sealed class PgSession : IDisposable, ISqlSession
     List<T> ISqlSession.Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read, params (string Name, object? Value)[] parameters) =>
         Query(sql, r => read(r), parameters);
 
+    IEnumerable<T> ISqlSession.Stream<T>(string sql, Func<System.Data.Common.DbDataReader, T> read) => Stream(sql, r => read(r));
+
     /// <summary>Rows read one at a time as the server sends them, for a result too large to hold (no other statement may run meanwhile).</summary>
     public IEnumerable<T> Stream<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object? Value)[] parameters)
     {

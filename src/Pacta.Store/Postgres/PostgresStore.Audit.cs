@@ -15,12 +15,7 @@ public sealed partial class PostgresStore
     internal const string ChangeCounterKey = "change-counter";
 
     /// <summary>The log's last entry: its number, its hash and how many changes the log holds; the genesis hash when it is empty.</summary>
-    public AuditHead AuditHead() => Reading(db =>
-    {
-        var rows = db.Query("SELECT seq, hash, (SELECT COUNT(*) FROM change) FROM change ORDER BY seq DESC LIMIT 1",
-            r => new AuditHead(r.GetInt64(2), r.GetInt64(0), r.IsDBNull(1) ? "" : AuditChain.Hex((byte[])r.GetValue(1))));
-        return rows.Count == 0 ? new AuditHead(0, 0, AuditChain.GenesisHex) : rows[0];
-    });
+    public AuditHead AuditHead() => Reading(AuditLog.Head);
 
     /// <summary>
     /// Recomputes the hash chain from the first change in one snapshot of the database, then checks each record against
@@ -28,24 +23,8 @@ public sealed partial class PostgresStore
     /// Every creation keeps its body in its own row here, so each change is checked from its row alone.
     /// </summary>
     public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null) => Reading(db =>
-    {
-        var verifier = new AuditVerifier(expectedHead);
-        foreach (var row in db.Stream($"{SelectChange} ORDER BY seq", ReadAuditRow))
-        {
-            if (row.Entry is { } entry) verifier.Add(entry);
-            else verifier.Unreadable(row.Sequence, row.RecordId, row.Hash, row.Problem!);
-            if (verifier.Changes % 10_000 == 0) progress?.Invoke(verifier.Changes);
-        }
-        progress?.Invoke(verifier.Changes);
-        foreach (var (id, body, sequence, operation, after) in db.Stream(LastChangesSql, r => (
-                     r.GetString(0), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(1) ? (long?)null : r.GetInt64(1),
-                     r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))))
-        {
-            verifier.CheckRecord(id, body, sequence, operation is null ? null : TryOperation(operation), after);
-        }
-        verifier.CheckTail(ChangeCounter(db));
-        return verifier.Finish();
-    });
+        AuditLog.Verify(db, db.Stream($"{SelectChange} ORDER BY seq", r => AuditLog.ReadRow(r, (row, hash) => new AuditEntry(ReadChange((NpgsqlDataReader)row), hash))),
+            () => ChangeCounter(db), expectedHead, progress));
 
     /// <summary>
     /// The number and hash of the next change: the head is read once per write transaction, after the write lock is
@@ -107,46 +86,4 @@ public sealed partial class PostgresStore
 
     private static bool HasHashColumn(PgSession db) =>
         db.Scalar("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'change' AND column_name = 'hash')") is true;
-
-    /// <summary>Each record id the log names, with its last change and its body now (null when it has none), then each record the log never names.</summary>
-    private const string LastChangesSql =
-        """
-        SELECT l.record_id, l.seq, c.operation, c.after, r.body
-        FROM (SELECT record_id, MAX(seq) AS seq FROM change GROUP BY record_id) AS l
-        JOIN change AS c ON c.seq = l.seq
-        LEFT JOIN record AS r ON r.id = l.record_id
-        UNION ALL
-        SELECT r.id, NULL, NULL, NULL, r.body FROM record AS r WHERE NOT EXISTS (SELECT 1 FROM change AS c WHERE c.record_id = r.id)
-        """;
-
-    private sealed record AuditRow(long Sequence, string? RecordId, byte[]? Hash, AuditEntry? Entry, string? Problem);
-
-    /// <summary>A row of the log; a row no store writes (an unknown kind, a malformed id) is kept as a problem, not thrown.</summary>
-    private static AuditRow ReadAuditRow(NpgsqlDataReader r)
-    {
-        var sequence = r.GetInt64(0);
-        var recordId = r.IsDBNull(5) ? null : r.GetString(5);
-        var hash = r.IsDBNull(10) ? null : (byte[])r.GetValue(10);
-        try
-        {
-            var change = ReadChange(r);
-            return new AuditRow(sequence, recordId, hash, new AuditEntry(change, hash), null);
-        }
-        catch (Exception e) when (e is StoreException or ArgumentException or FormatException or InvalidCastException)
-        {
-            return new AuditRow(sequence, recordId, hash, null, e.Message);
-        }
-    }
-
-    private static ChangeOperation? TryOperation(string text)
-    {
-        try
-        {
-            return Vocabulary.Operation(text);
-        }
-        catch (StoreException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Pacta.Model;
@@ -14,12 +15,7 @@ public sealed partial class SqliteStore
     public AuditHead AuditHead()
     {
         RequireAuditChain();
-        return Reading(db =>
-        {
-            var rows = db.Query("SELECT seq, hash, (SELECT COUNT(*) FROM change) FROM change ORDER BY seq DESC LIMIT 1",
-                r => new AuditHead(r.GetInt64(2), r.GetInt64(0), r.IsDBNull(1) ? "" : AuditChain.Hex((byte[])r.GetValue(1))));
-            return rows.Count == 0 ? new AuditHead(0, 0, AuditChain.GenesisHex) : rows[0];
-        });
+        return Reading(AuditLog.Head);
     }
 
     /// <summary>
@@ -33,26 +29,9 @@ public sealed partial class SqliteStore
     public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null)
     {
         RequireAuditChain();
-        return Reading(db =>
-        {
-            var verifier = new AuditVerifier(expectedHead);
-            foreach (var row in db.Stream(AuditEntriesSql, ReadAuditRow))
-            {
-                if (row.Entry is { } entry) verifier.Add(entry);
-                else verifier.Unreadable(row.Sequence, row.RecordId, row.Hash, row.Problem!);
-                if (verifier.Changes % 10_000 == 0) progress?.Invoke(verifier.Changes);
-            }
-            progress?.Invoke(verifier.Changes);
-            foreach (var (id, body, sequence, operation, after) in db.Stream(LastChangesSql, r => (
-                         r.GetString(0), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(1) ? (long?)null : r.GetInt64(1),
-                         r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))))
-            {
-                var known = operation is null ? (ChangeOperation?)null : TryOperation(operation);
-                verifier.CheckRecord(id, body, sequence, known, after);
-            }
-            verifier.CheckTail(Convert.ToInt64(db.Scalar("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change'), 0)"), CultureInfo.InvariantCulture));
-            return verifier.Finish();
-        });
+        return Reading(db => AuditLog.Verify(db, db.Stream(AuditEntriesSql, r => AuditLog.ReadRow(r, ReadAuditEntry)),
+            () => Convert.ToInt64(db.Scalar("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change'), 0)"), CultureInfo.InvariantCulture),
+            expectedHead, progress));
     }
 
     /// <summary>
@@ -100,52 +79,14 @@ public sealed partial class SqliteStore
         ORDER BY c.seq
         """;
 
-    /// <summary>
-    /// Each record id the log names, with its last change and its body now (null when it has none), then each record
-    /// the log never names.
-    /// </summary>
-    private const string LastChangesSql =
-        """
-        SELECT l.record_id, l.seq, c.operation, c.after, r.body
-        FROM (SELECT record_id, MAX(seq) AS seq FROM change GROUP BY record_id) AS l
-        JOIN change AS c ON c.seq = l.seq
-        LEFT JOIN record AS r ON r.id = l.record_id
-        UNION ALL
-        SELECT r.id, NULL, NULL, NULL, r.body FROM record AS r WHERE NOT EXISTS (SELECT 1 FROM change AS c WHERE c.record_id = r.id)
-        """;
-
-    private sealed record AuditRow(long Sequence, string? RecordId, byte[]? Hash, AuditEntry? Entry, string? Problem);
-
-    /// <summary>A row of <see cref="AuditEntriesSql"/>; a row no store writes (an unknown kind, a malformed id) is kept as a problem, not thrown.</summary>
-    private static AuditRow ReadAuditRow(SqliteDataReader r)
+    /// <summary>The entry of a row of <see cref="AuditEntriesSql"/>, with where a creation's body is to be found.</summary>
+    private static AuditEntry ReadAuditEntry(DbDataReader r, byte[]? hash)
     {
-        var sequence = r.GetInt64(0);
-        var recordId = r.IsDBNull(5) ? null : Convert.ToString(r.GetValue(5), CultureInfo.InvariantCulture);
-        var hash = r.GetValue(10) as byte[];
-        try
-        {
-            var next = r.IsDBNull(11) ? (long?)null : r.GetInt64(11);
-            var change = ReadChange(r);
-            var source = change.Operation == ChangeOperation.Created && r.GetInt64(12) == 1
-                ? next is null ? AfterSource.Record : AfterSource.NextChange
-                : AfterSource.Row;
-            return new AuditRow(sequence, recordId, hash, new AuditEntry(change, hash, source, next), null);
-        }
-        catch (Exception e) when (e is StoreException or ArgumentException or FormatException or InvalidCastException)
-        {
-            return new AuditRow(sequence, recordId, hash, null, e.Message);
-        }
-    }
-
-    private static ChangeOperation? TryOperation(string text)
-    {
-        try
-        {
-            return Vocabulary.Operation(text);
-        }
-        catch (StoreException)
-        {
-            return null;
-        }
+        var next = r.IsDBNull(11) ? (long?)null : r.GetInt64(11);
+        var change = ReadChange((SqliteDataReader)r);
+        var source = change.Operation == ChangeOperation.Created && r.GetInt64(12) == 1
+            ? next is null ? AfterSource.Record : AfterSource.NextChange
+            : AfterSource.Row;
+        return new AuditEntry(change, hash, source, next);
     }
 }

@@ -122,6 +122,8 @@ internal sealed class StoreConnection : IDisposable, ISqlSession
     List<T> ISqlSession.Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read, params (string Name, object? Value)[] parameters) =>
         Query(sql, r => read(r), At(parameters));
 
+    IEnumerable<T> ISqlSession.Stream<T>(string sql, Func<System.Data.Common.DbDataReader, T> read) => Stream(sql, r => read(r));
+
     private static (string Name, object? Value)[] At((string Name, object? Value)[] parameters) =>
         Array.ConvertAll(parameters, p => ("@" + p.Name, p.Value));
 
