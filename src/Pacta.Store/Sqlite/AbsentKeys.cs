@@ -25,17 +25,24 @@ internal sealed class AbsentKeys
         return filter;
     }
 
-    public void AddKey(EventDataset dataset, string key) => Add(Hash(key, (ulong)dataset + 1));
+    public void AddKey(EventDataset dataset, string key) => Add(KeyHash(dataset, key));
 
-    public void AddId(string id) => Add(Hash(id, 0));
+    public void AddId(string id) => Add(IdHash(id));
 
     /// <summary>False when the key was surely never added.</summary>
-    public bool MayHaveKey(EventDataset dataset, string key) => MayHave(Hash(key, (ulong)dataset + 1));
+    public bool MayHaveKey(EventDataset dataset, string key) => MayHave(KeyHash(dataset, key));
 
     /// <summary>False when the id was surely never added.</summary>
-    public bool MayHaveId(string id) => MayHave(Hash(id, 0));
+    public bool MayHaveId(string id) => MayHave(IdHash(id));
 
-    private void Add(ulong hash)
+    /// <summary>A dataset key's hash, which a thread other than the import's may work out beforehand (<see cref="EventRowValues"/>).</summary>
+    public static ulong KeyHash(EventDataset dataset, string key) => Hash(key, (ulong)dataset + 1);
+
+    /// <summary>A record id's hash, which a thread other than the import's may work out beforehand.</summary>
+    public static ulong IdHash(string id) => Hash(id, 0);
+
+    /// <summary>Adds a key or id by its hash (<see cref="KeyHash"/>, <see cref="IdHash"/>).</summary>
+    public void Add(ulong hash)
     {
         var (first, step) = Split(hash);
         for (var i = 0; i < Probes; i++)
@@ -45,7 +52,8 @@ internal sealed class AbsentKeys
         }
     }
 
-    private bool MayHave(ulong hash)
+    /// <summary>False when the key or id of this hash was surely never added.</summary>
+    public bool MayHave(ulong hash)
     {
         var (first, step) = Split(hash);
         for (var i = 0; i < Probes; i++)
