@@ -14,6 +14,7 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly nint handle;
     private readonly string sql;
     private string[] names = [];
     private int[] positions = [];
@@ -24,6 +25,8 @@ internal sealed class RawStatement : IDisposable
         this.sql = sql;
         var rc = raw.sqlite3_prepare_v2(db, sql, out statement);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+        // The statement lives as long as this object, which alone disposes it: its pointer stays valid until then.
+        handle = statement.DangerousGetHandle();
     }
 
     /// <summary>Runs the statement to its end; the number of rows it inserted, updated or deleted.</summary>
@@ -124,12 +127,12 @@ internal sealed class RawStatement : IDisposable
     {
         var rc = value.Type switch
         {
-            SqlValue.Kind.Null => raw.sqlite3_bind_null(statement, at),
-            SqlValue.Kind.Integer => raw.sqlite3_bind_int64(statement, at, value.Integer),
-            SqlValue.Kind.Real => raw.sqlite3_bind_double(statement, at, value.Real),
-            SqlValue.Kind.Utf8 => raw.sqlite3_bind_text(statement, at, value.Utf8),
+            SqlValue.Kind.Null => NativeBinds.Null(handle, at),
+            SqlValue.Kind.Integer => NativeBinds.Integer(handle, at, value.Integer),
+            SqlValue.Kind.Real => NativeBinds.Real(handle, at, value.Real),
+            SqlValue.Kind.Utf8 => NativeBinds.Text(handle, at, value.Utf8),
             SqlValue.Kind.Text => BindText(at, value.Text),
-            _ => raw.sqlite3_bind_blob(statement, at, value.Blob),
+            _ => NativeBinds.Blob(handle, at, value.Blob),
         };
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
     }
@@ -151,9 +154,9 @@ internal sealed class RawStatement : IDisposable
         if (length <= 1024)
         {
             Span<byte> buffer = stackalloc byte[length];
-            return raw.sqlite3_bind_text(statement, at, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+            return NativeBinds.Text(handle, at, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
         }
-        return raw.sqlite3_bind_text(statement, at, Encoding.UTF8.GetBytes(text));
+        return NativeBinds.Text(handle, at, Encoding.UTF8.GetBytes(text));
     }
 }
 
