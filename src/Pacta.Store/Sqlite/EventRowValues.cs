@@ -21,26 +21,28 @@ internal sealed class EventRowValues
         foreach (var reference in References)
         {
             // Actors and the place are in event_actor and event_index, which Citations reads too.
-            if (!DerivedIndexes.IsIndexedElsewhere(reference.Path)) written.Add((Utf8Text.Of(reference.Path), Utf8Text.Of(reference.Target.Value)));
+            if (!DerivedIndexes.IsIndexedElsewhere(reference.Path)) written.Add((Repeated(reference.Path), Repeated(reference.Target.Value)));
         }
         ReferenceRows = [.. written];
         FirstDay = @event.Start.First.DayNumber;
         LastDay = @event.LastDay.DayNumber;
-        Type = Utf8Text.Of(@event.Type.ToString());
+        Type = Repeated(@event.Type.ToString());
         // Only the event's own point: a point taken from its place would go stale when the place moves.
         var point = @event.Place?.Point;
         Longitude = point?.Longitude;
         Latitude = point?.Latitude;
         Cell = point is null ? null : EventCells.Key(point.Longitude, point.Latitude);
-        PlaceId = @event.Place?.Ref is { } place ? Utf8Text.Of(place.Value) : null;
+        PlaceId = @event.Place?.Ref is { } place ? Repeated(place.Value) : null;
         IsMeeting = @event.Meeting is not null;
         var actors = new List<Utf8Text>(@event.Actors.Count);
         for (var i = 0; i < @event.Actors.Count; i++)
         {
-            if (!EventRows.Repeats(@event.Actors, i, @event.Actors[i].Actor)) actors.Add(Utf8Text.Of(@event.Actors[i].Actor.Value));
+            if (!EventRows.Repeats(@event.Actors, i, @event.Actors[i].Actor)) actors.Add(Repeated(@event.Actors[i].Actor.Value));
         }
         Actors = [.. actors];
-        Origins = [.. (@event.Origins ?? []).Select(o => (Utf8Text.Of(Vocabulary.Text(o.Dataset)), Utf8Text.Of(o.Key), Utf8Text.Of(o.Digest)))];
+        var origins = @event.Origins ?? [];
+        Origins = new (Utf8Text, Utf8Text, Utf8Text)[origins.Count];
+        for (var i = 0; i < origins.Count; i++) Origins[i] = (DatasetText(origins[i].Dataset), Utf8Text.Of(origins[i].Key), Utf8Text.Of(origins[i].Digest));
         // The kept counts are of the events every reader may list (EventRows.Add).
         Counted = !@event.IsUnlisted();
         Point = Counted && point is not null && !IsMeeting ? EventTally.Cells(point.Longitude, point.Latitude) : null;
@@ -48,6 +50,29 @@ internal sealed class EventRowValues
         if (@event.Origins is [var first, ..]) KeyHash = AbsentKeys.KeyHash(first.Dataset, first.Key);
         IdHash = AbsentKeys.IdHash(id);
     }
+
+    // The few texts every event of a dataset repeats, encoded once.
+    private static readonly Dictionary<EventDataset, Utf8Text> DatasetTexts = Enum.GetValues<EventDataset>().ToDictionary(d => d, d => Utf8Text.Of(Vocabulary.Text(d)));
+
+    /// <summary>
+    /// Texts that recur from event to event (types, paths, the ids of actors, places and sources), encoded once per thread;
+    /// past <see cref="RepeatedLimit"/> of them the rest are encoded each time, so a file of ever new names holds no more.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, Utf8Text>? repeated;
+
+    private const int RepeatedLimit = 4096;
+
+    private static Utf8Text Repeated(string text)
+    {
+        var known = repeated ??= new Dictionary<string, Utf8Text>(StringComparer.Ordinal);
+        if (known.TryGetValue(text, out var encoded)) return encoded;
+        encoded = Utf8Text.Of(text);
+        if (known.Count < RepeatedLimit) known[text] = encoded;
+        return encoded;
+    }
+
+    private static Utf8Text DatasetText(EventDataset dataset) => DatasetTexts.TryGetValue(dataset, out var text) ? text : Utf8Text.Of(Vocabulary.Text(dataset));
 
     public Utf8Text Id { get; }
 
