@@ -51,8 +51,8 @@ public static class AuditChain
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(recordId);
-        var kindText = Text(kind.ToString());
-        var operationText = Text(operation.ToString());
+        var kindText = KindTexts.TryGetValue(kind, out var known) ? known : Text(kind.ToString());
+        var operationText = OperationTexts.TryGetValue(operation, out var done) ? done : Text(operation.ToString());
         var size = HashLength + 1 + 8 + 8
             + Sized(author) + Sized(command) + Sized(reason) + Sized(recordId) + Sized(kindText) + Sized(operationText)
             + 2 * (1 + HashLength);
@@ -117,6 +117,10 @@ public static class AuditChain
     }
 
     private static string Text(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+
+    // The names as hashed, made once: an import hashes a link per row.
+    private static readonly Dictionary<RecordKind, string> KindTexts = Enum.GetValues<RecordKind>().ToDictionary(k => k, k => Text(k.ToString()));
+    private static readonly Dictionary<ChangeOperation, string> OperationTexts = Enum.GetValues<ChangeOperation>().ToDictionary(o => o, o => Text(o.ToString()));
 
     private static int Sized(string? text) => 4 + (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
 

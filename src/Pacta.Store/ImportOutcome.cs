@@ -13,6 +13,7 @@ public sealed class ReadyEvent
         Event = @event;
         Utf8Body = new Utf8Text(body);
         BodyHash = SHA256.HashData(body);
+        Rows = new EventRowValues(@event);
     }
 
     public Event Event { get; }
@@ -25,6 +26,9 @@ public sealed class ReadyEvent
 
     /// <summary>The body's SHA-256, for the hash chain: made with the body, off the writing thread.</summary>
     internal byte[] BodyHash { get; }
+
+    /// <summary>What a SQLite store writes for the event besides its body, made with the body, off the writing thread.</summary>
+    internal EventRowValues Rows { get; }
 
     /// <summary>An event made ready to write (<see cref="IEventImport.Put"/>): its canonical JSON made once, on any thread.</summary>
     public static ReadyEvent From(Event row)

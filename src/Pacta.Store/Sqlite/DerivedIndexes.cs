@@ -49,6 +49,17 @@ internal static class DerivedIndexes
         }
     }
 
+    /// <summary>
+    /// A new event's rows from the values worked out for it beforehand (<see cref="EventRowValues"/>), gathered in
+    /// <paramref name="rows"/>: what <see cref="Add(StoreConnection, IRecord, EventTally?, long, EventRows?)"/> does for it.
+    /// </summary>
+    public static void Add(StoreConnection db, Event @event, EventRowValues values, EventTally cells, long run, EventRows rows)
+    {
+        if (HasEventRtree(db)) throw new InvalidOperationException($"the store is at schema version {db.SchemaVersion}: its events have no rows gathered this way");
+        if (values.Marked && RestrictedRows.HasTable(db)) RestrictedRows.Add(db, @event);
+        rows.Add(values, cells, run);
+    }
+
     public static void Remove(StoreConnection db, RecordId recordId, EventTally? cells = null)
     {
         var id = ("$id", (object?)recordId.Value);

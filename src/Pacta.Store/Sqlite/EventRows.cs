@@ -33,7 +33,7 @@ internal sealed class EventRows(StoreConnection db)
         // Only the event's own point: a point taken from its place would go stale when the place moves.
         var point = @event.Place?.Point;
         index.Add(id, @event.Start.First.DayNumber, @event.LastDay.DayNumber, @event.Type.ToString(), point?.Longitude, point?.Latitude,
-            @event.Place?.Ref?.Value, @event.Meeting is null ? 0 : 1, point is null ? null : EventCells.Key(point.Longitude, point.Latitude));
+            @event.Place?.Ref?.Value, @event.Meeting is null ? 0 : 1, point is null ? SqlValue.Null : EventCells.Key(point.Longitude, point.Latitude));
         for (var i = 0; i < @event.Actors.Count; i++)
         {
             var actor = @event.Actors[i].Actor;
@@ -50,6 +50,22 @@ internal sealed class EventRows(StoreConnection db)
         else cells.Count(point.Longitude, point.Latitude, +1);
     }
 
+    /// <summary>
+    /// Gathers a new event's rows from the values its import worked out beforehand: the same rows, in the same order,
+    /// as <see cref="Add(Event, EventTally?, long)"/> gathers from the event.
+    /// </summary>
+    public void Add(EventRowValues @event, EventTally cells, long run)
+    {
+        var id = @event.Id;
+        foreach (var (path, target) in @event.ReferenceRows) references.Add(id, path, target);
+        index.Add(id, @event.FirstDay, @event.LastDay, @event.Type, @event.Longitude, @event.Latitude, @event.PlaceId, @event.IsMeeting ? 1 : 0, @event.Cell);
+        foreach (var actor in @event.Actors) actors.Add(id, actor);
+        foreach (var (dataset, key, digest) in @event.Origins) origins.Add(dataset, key, id, digest, run);
+        if (!@event.Counted) return;
+        cells.CountDay(@event.FirstDay, +1);
+        if (@event.Point is { } point) cells.Count(point, +1);
+    }
+
     /// <summary>Writes what was gathered; the events' records must be written already.</summary>
     public void Flush()
     {
@@ -59,7 +75,8 @@ internal sealed class EventRows(StoreConnection db)
         origins.Flush();
     }
 
-    private static bool Repeats(IReadOnlyList<EventActor> list, int at, RecordId actor)
+    /// <summary>Whether the actor at <paramref name="at"/> appeared before it in the list: its row is written once.</summary>
+    internal static bool Repeats(IReadOnlyList<EventActor> list, int at, RecordId actor)
     {
         for (var i = 0; i < at; i++)
         {

@@ -14,10 +14,10 @@ namespace Pacta.Store.Sqlite;
 /// </summary>
 internal sealed class MultiRowInsert(StoreConnection db, InsertSql sql)
 {
-    private readonly List<object?> values = [];
+    private readonly List<SqlValue> values = [];
 
     /// <summary>Adds one row's values, one per <c>?</c> of the row, in order.</summary>
-    public void Add(params ReadOnlySpan<object?> row)
+    public void Add(params ReadOnlySpan<SqlValue> row)
     {
         if (row.Length != sql.ValuesPerRow) throw new ArgumentException($"a row of '{sql.One}' has {sql.ValuesPerRow} values, not {row.Length}", nameof(row));
         values.AddRange(row);

@@ -14,6 +14,7 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly nint handle;
     private readonly string sql;
     private string[] names = [];
     private int[] positions = [];
@@ -24,6 +25,8 @@ internal sealed class RawStatement : IDisposable
         this.sql = sql;
         var rc = raw.sqlite3_prepare_v2(db, sql, out statement);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+        // The statement lives as long as this object, which alone disposes it: its pointer stays valid until then.
+        handle = statement.DangerousGetHandle();
     }
 
     /// <summary>Runs the statement to its end; the number of rows it inserted, updated or deleted.</summary>
@@ -44,9 +47,9 @@ internal sealed class RawStatement : IDisposable
     }
 
     /// <summary>Runs the statement with its <c>?</c> parameters bound to <paramref name="values"/> in order; the number of rows it changed.</summary>
-    public int ExecuteWith(ReadOnlySpan<object?> values)
+    public int ExecuteWith(ReadOnlySpan<SqlValue> values)
     {
-        for (var i = 0; i < values.Length; i++) Bind(i + 1, values[i], sql);
+        for (var i = 0; i < values.Length; i++) Bind(i + 1, values[i]);
         try
         {
             var rc = raw.sqlite3_step(statement);
@@ -120,6 +123,20 @@ internal sealed class RawStatement : IDisposable
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
     }
 
+    private void Bind(int at, in SqlValue value)
+    {
+        var rc = value.Type switch
+        {
+            SqlValue.Kind.Null => NativeBinds.Null(handle, at),
+            SqlValue.Kind.Integer => NativeBinds.Integer(handle, at, value.Integer),
+            SqlValue.Kind.Real => NativeBinds.Real(handle, at, value.Real),
+            SqlValue.Kind.Utf8 => NativeBinds.Text(handle, at, value.Utf8),
+            SqlValue.Kind.Text => BindText(at, value.Text),
+            _ => NativeBinds.Blob(handle, at, value.Blob),
+        };
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+    }
+
     private bool SameNames(ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         if (names.Length != parameters.Length) return false;
@@ -137,11 +154,61 @@ internal sealed class RawStatement : IDisposable
         if (length <= 1024)
         {
             Span<byte> buffer = stackalloc byte[length];
-            return raw.sqlite3_bind_text(statement, at, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+            return NativeBinds.Text(handle, at, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
         }
-        return raw.sqlite3_bind_text(statement, at, Encoding.UTF8.GetBytes(text));
+        return NativeBinds.Text(handle, at, Encoding.UTF8.GetBytes(text));
     }
 }
 
 /// <summary>Text already encoded as UTF-8, bound as TEXT (a plain byte array binds as a BLOB).</summary>
-internal sealed record Utf8Text(byte[] Bytes);
+internal sealed record Utf8Text(byte[] Bytes)
+{
+    public static Utf8Text Of(string text) => new(Encoding.UTF8.GetBytes(text));
+}
+
+/// <summary>
+/// One value for a <c>?</c> of a <see cref="RawStatement"/>, typed without boxing: the rows of an import hold some thirty
+/// of them per event, and a boxed number or a string encoded at each bind cost the writing thread more than binding does.
+/// </summary>
+internal readonly struct SqlValue
+{
+    internal enum Kind : byte { Null, Integer, Real, Utf8, Text, Blob }
+
+    private readonly object? reference;
+    private readonly long bits;
+
+    private SqlValue(Kind type, long bits, object? reference)
+    {
+        Type = type;
+        this.bits = bits;
+        this.reference = reference;
+    }
+
+    public static SqlValue Null => default;
+
+    public Kind Type { get; }
+
+    public long Integer => bits;
+
+    public double Real => BitConverter.Int64BitsToDouble(bits);
+
+    public ReadOnlySpan<byte> Utf8 => ((Utf8Text)reference!).Bytes;
+
+    public string Text => (string)reference!;
+
+    public byte[] Blob => (byte[])reference!;
+
+    public static implicit operator SqlValue(long number) => new(Kind.Integer, number, null);
+
+    public static implicit operator SqlValue(long? number) => number is { } n ? n : Null;
+
+    public static implicit operator SqlValue(double number) => new(Kind.Real, BitConverter.DoubleToInt64Bits(number), null);
+
+    public static implicit operator SqlValue(double? number) => number is { } n ? n : Null;
+
+    public static implicit operator SqlValue(Utf8Text? text) => text is null ? Null : new(Kind.Utf8, 0, text);
+
+    public static implicit operator SqlValue(string? text) => text is null ? Null : new(Kind.Text, 0, text);
+
+    public static implicit operator SqlValue(byte[]? bytes) => bytes is null ? Null : new(Kind.Blob, 0, bytes);
+}

@@ -41,11 +41,16 @@ public sealed partial class SqliteStore
     /// Only under the gate, in a write transaction. The bodies come as their SHA-256 (<see cref="AuditChain.BodyHash"/>).
     /// </summary>
     internal (long Sequence, byte[] Hash) NextLink(string recordedAt, ChangeContext context, string recordId, RecordKind kind,
+        ChangeOperation operation, byte[]? beforeHash, byte[]? afterHash) =>
+        NextLink(Vocabulary.Instant(recordedAt), context, recordId, kind, operation, beforeHash, afterHash);
+
+    /// <summary>The same, for a caller that has the instant its text (<see cref="Vocabulary.Text(DateTimeOffset)"/>) was made from.</summary>
+    internal (long Sequence, byte[] Hash) NextLink(DateTimeOffset recordedAt, ChangeContext context, string recordId, RecordKind kind,
         ChangeOperation operation, byte[]? beforeHash, byte[]? afterHash)
     {
         var (last, previous) = db.ChainHead ??= ReadChainHead();
         var sequence = last + 1;
-        var hash = AuditChain.Next(previous, sequence, Vocabulary.Instant(recordedAt), context.Author, context.Command, context.Reason,
+        var hash = AuditChain.Next(previous, sequence, recordedAt, context.Author, context.Command, context.Reason,
             recordId, kind, operation, beforeHash, afterHash);
         db.ChainHead = (sequence, hash);
         return (sequence, hash);

@@ -44,6 +44,9 @@ public sealed partial class SqliteStore
         private readonly Dictionary<RecordId, RecordKind?> kinds = [];
         private readonly HashSet<EventDataset> datasetsInStore;
         private readonly long run;
+        private readonly Utf8Text author;
+        private readonly Utf8Text command;
+        private readonly Utf8Text? reason;
         private readonly MultiRowInsert newRecords;
         private readonly MultiRowInsert newChanges;
         private readonly EventRows newRows;
@@ -82,6 +85,9 @@ public sealed partial class SqliteStore
             this.context = context;
             this.matching = matching;
             this.batched = batched;
+            author = Utf8Text.Of(context.Author);
+            command = Utf8Text.Of(context.Command);
+            reason = context.Reason is { } why ? Utf8Text.Of(why) : null;
             newRecords = new MultiRowInsert(db, RecordSql);
             newChanges = new MultiRowInsert(db, ChangeSql);
             newRows = new EventRows(db);
@@ -134,16 +140,18 @@ public sealed partial class SqliteStore
                 FlushPending();
                 absent = AbsentKeys.Of(db);
             }
-            var known = KnownOrigins(absent is null ? rows : [.. rows.Where(r => absent.MayHaveKey(r.Event.Origins![0].Dataset, r.Event.Origins[0].Key))]);
-            var taken = TakenIds(absent is null ? rows : [.. rows.Where(r => absent.MayHaveId(r.Event.Id.Value))]);
+            var known = KnownOrigins(absent is null ? rows : [.. rows.Where(r => absent.MayHave(r.Rows.KeyHash))]);
+            var taken = TakenIds(absent is null ? rows : [.. rows.Where(r => absent.MayHave(r.Rows.IdHash))]);
             var inBatch = new HashSet<(EventDataset, string)>();
             var seen = new List<EventOrigin>();
-            var at = Now;
+            var now = store.clock.GetUtcNow();
+            var at = Utf8Text.Of(Vocabulary.Text(now));
             for (var i = 0; i < rows.Count; i++)
             {
                 var row = rows[i].Event;
+                var values = rows[i].Rows;
                 var origin = row.Origins![0];
-                if (Unresolved(row) is { } unresolved)
+                if (Unresolved(values.References) is { } unresolved)
                 {
                     outcomes[i] = ImportOutcome.Refused(unresolved);
                 }
@@ -179,13 +187,14 @@ public sealed partial class SqliteStore
                 }
                 else
                 {
-                    newRecords.Add(row.Id.Value, rows[i].Utf8Body, at);
-                    var (sequence, hash) = store.NextLink(at, context, row.Id.Value, RecordKind.Event, ChangeOperation.Created, null, rows[i].BodyHash);
-                    newChanges.Add(sequence, at, context.Author, context.Command, context.Reason, row.Id.Value, hash);
-                    DerivedIndexes.Add(db, row, cells, run, newRows);
+                    // Every text of these rows was encoded as UTF-8 on the reading thread (EventRowValues), or once for the import.
+                    newRecords.Add(values.Id, rows[i].Utf8Body, at);
+                    var (sequence, hash) = store.NextLink(now, context, row.Id.Value, RecordKind.Event, ChangeOperation.Created, null, rows[i].BodyHash);
+                    newChanges.Add(sequence, at, author, command, reason, values.Id, hash);
+                    DerivedIndexes.Add(db, row, values, cells, run, newRows);
                     pendingKeys.Add((origin.Dataset, origin.Key));
-                    absent?.AddKey(origin.Dataset, origin.Key);
-                    absent?.AddId(row.Id.Value);
+                    absent?.Add(values.KeyHash);
+                    absent?.Add(values.IdHash);
                     outcomes[i] = ImportOutcome.Created(row.Id);
                 }
             }
@@ -437,9 +446,9 @@ public sealed partial class SqliteStore
             return side;
         }
 
-        private string? Unresolved(Event row)
+        private string? Unresolved(Reference[] references)
         {
-            foreach (var reference in row.References())
+            foreach (var reference in references)
             {
                 if (!kinds.TryGetValue(reference.Target, out var kind)) kinds[reference.Target] = kind = store.Resolve(reference.Target);
                 if (kind is null) return $"{reference.Path}: '{reference.Target}' does not exist";

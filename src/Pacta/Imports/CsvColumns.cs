@@ -71,6 +71,22 @@ public sealed class CsvColumns
     public string Get(CsvRecord record, string column) =>
         index.TryGetValue(column, out var i) ? record.Fields[i].Trim() : "";
 
+    /// <summary>The position of each column in the file's fields (−1 for a column the file lacks), for <see cref="Get(CsvRecord, int)"/>.</summary>
+    public int[] Positions(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var positions = new int[columns.Count];
+        for (var i = 0; i < positions.Length; i++) positions[i] = index.TryGetValue(columns[i], out var at) ? at : -1;
+        return positions;
+    }
+
+    /// <summary>The field at a position of <see cref="Positions"/>, trimmed: what <see cref="Get(CsvRecord, string)"/> gives for its column.</summary>
+    public static string Get(CsvRecord record, int position)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return position < 0 ? "" : record.Fields[position].Trim();
+    }
+
     /// <summary>Where the field of <paramref name="column"/> starts, or the record's start when the file lacks it.</summary>
     public (long Line, int Column) At(CsvRecord record, string column) =>
         index.TryGetValue(column, out var i) ? record.Starts[i] : (record.Line, 1);

@@ -33,6 +33,7 @@ public abstract class CsvEventRows
     public bool ReadHeader(CsvRecord first)
     {
         columns = CsvColumns.Read(file, first, Required, PublishedOrder);
+        positions.Clear();
         return columns.Headerless;
     }
 
@@ -61,10 +62,21 @@ public abstract class CsvEventRows
     /// <summary>The digest of the <see cref="DigestColumns"/>, then of <paramref name="also"/> (see docs/importing.md on place names).</summary>
     protected string Digest(Row row, IReadOnlyList<string>? also = null)
     {
-        var values = new string[DigestColumns.Count + (also?.Count ?? 0)];
-        for (var i = 0; i < DigestColumns.Count; i++) values[i] = row.Text(DigestColumns[i]);
-        for (var i = DigestColumns.Count; i < values.Length; i++) values[i] = row.Text(also![i - DigestColumns.Count]);
+        // The columns' positions are looked up once per file, not by name on every row.
+        var digested = Positions(DigestColumns);
+        var more = also is null ? [] : Positions(also);
+        var values = new string[digested.Length + more.Length];
+        for (var i = 0; i < digested.Length; i++) values[i] = row.Text(digested[i]);
+        for (var i = 0; i < more.Length; i++) values[digested.Length + i] = row.Text(more[i]);
         return Digests.Of(values);
+    }
+
+    private readonly Dictionary<IReadOnlyList<string>, int[]> positions = new(ReferenceEqualityComparer.Instance);
+
+    private int[] Positions(IReadOnlyList<string> names)
+    {
+        if (!positions.TryGetValue(names, out var found)) positions[names] = found = Columns.Positions(names);
+        return found;
     }
 
     /// <summary>
@@ -110,6 +122,9 @@ public abstract class CsvEventRows
         public long Line => record.Line;
 
         public string Text(string column) => columns.Get(record, column);
+
+        /// <summary>The field at a position of <see cref="CsvColumns.Positions"/>.</summary>
+        public string Text(int position) => CsvColumns.Get(record, position);
 
         public string? Optional(string column) => Text(column) is { Length: > 0 } text ? text : null;
 

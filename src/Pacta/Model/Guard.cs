@@ -18,11 +18,16 @@ internal static class Guard
         return trimmed;
     }
 
+    /// <summary>Whether the text has a control character (<see cref="char.IsControl(char)"/>) other than a line break or a tab.</summary>
     private static bool HasControl(string text)
     {
-        foreach (var c in text)
+        // Searched for by range, many characters at a time: every title and name of an import passes through here.
+        var rest = text.AsSpan();
+        if (rest.IndexOfAnyInRange('\u007f', '\u009f') >= 0) return true;
+        for (var at = rest.IndexOfAnyInRange('\0', '\u001f'); at >= 0; at = rest.IndexOfAnyInRange('\0', '\u001f'))
         {
-            if (char.IsControl(c) && c is not '\n' and not '\t' and not '\r') return true;
+            if (rest[at] is not '\n' and not '\t' and not '\r') return true;
+            rest = rest[(at + 1)..];
         }
         return false;
     }

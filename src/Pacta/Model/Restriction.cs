@@ -37,7 +37,7 @@ public static class Restriction
 
     /// <summary>Whether event queries leave the record out for a reader without the permission (see <see cref="QueriedEventFields"/>).</summary>
     public static bool IsUnlisted(this IRecord record) =>
-        record.Restricted || record.Kind == RecordKind.Event && (record.RestrictedFields ?? []).Intersect(QueriedEventFields).Any();
+        record.Restricted || record.Kind == RecordKind.Event && record.RestrictedFields is { } fields && fields.Intersect(QueriedEventFields).Any();
 
     /// <summary>The JSON names (camelCase) of the properties a record of this type may leave out, which are those that may be restricted.</summary>
     public static IReadOnlyList<string> OptionalFields(Type recordType) => Optional.GetOrAdd(recordType, static type =>

@@ -30,6 +30,30 @@ public sealed class ValueObjectProperties
         PartialDate.TryParse(text, out var date) ? PartialDate.Parse(date.ToString()) == date : true;
 
     [Fact]
+    public void Text_is_refused_for_every_control_character_but_line_breaks_and_tabs_wherever_it_stands()
+    {
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var c = (char)code;
+            var control = char.IsControl(c) && c is not '\n' and not '\t' and not '\r';
+            foreach (var text in new[] { $"a{c}b", $"a long title of forty characters or so {c} and more after it" })
+            {
+                bool refused;
+                try
+                {
+                    Guard.Text(text, "Title");
+                    refused = false;
+                }
+                catch (ArgumentException e) when (e.Message.Contains("control character", StringComparison.Ordinal))
+                {
+                    refused = true;
+                }
+                Assert.True(control == refused, $"U+{code:X4} in '{text}': {(control ? "not refused" : "refused")}");
+            }
+        }
+    }
+
+    [Fact]
     public void Impossible_dates_are_refused()
     {
         foreach (var text in new[] { "2021-02-29", "2020-13", "2020-00-10", "2020-W54", "20201", "2020-1-1", "0000", "" })

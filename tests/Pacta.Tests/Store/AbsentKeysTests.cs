@@ -22,7 +22,7 @@ public sealed class AbsentKeysTests
             Assert.True(filter.MayHaveKey(EventDataset.Acled, $"AZE{i}"), $"AZE{i}");
             Assert.True(filter.MayHaveId($"acled-aze{i}"), $"acled-aze{i}");
         }
-        // Keys of another dataset, and ids nothing added: at two million entries in 2^26 bits, a few in ten thousand seem present.
+        // Keys of another dataset, and ids nothing added: at two million entries in 2^26 bits, fewer than one in ten thousand seem present.
         var unsure = Enumerable.Range(0, 100_000).Count(i => filter.MayHaveKey(EventDataset.Ucdp, $"AZE{i}") || filter.MayHaveId($"ucdp-{i}"));
         Assert.InRange(unsure, 0, 100);
     }

@@ -209,4 +209,61 @@ public sealed class EventImportTests
         import.Complete();
         Assert.Equal(2, store.CountEvents(Imported));
     }
+
+    [Fact]
+    public void Events_an_import_writes_have_the_rows_the_same_events_written_one_by_one_have()
+    {
+        // The import works its rows out on the reading thread (ReadyEvent.From), the other writes from the event itself:
+        // events of every shape must come out the same, row for row, in every table.
+        var clash = Row(EventDataset.Acled, "AZE1", 1);
+        Event[] events =
+        [
+            clash,
+            new(ImportedEvent.IdFor(EventDataset.Acled, "AZE2"), "three days", EventType.Parse("acled:Battles/Armed clash"), PartialDate.Day(2020, 10, 7),
+                PartialDate.Day(2020, 10, 9), new EventPlace(null, new GeoPoint(46.75, 40.1), LocationPrecision.Exact), [new EventActor(Azerbaijan.Id, EventActorRole.Initiator)],
+                null, null, "a summary", [Dataset.Id], null, [new EventOrigin(EventDataset.Acled, "AZE2", "0000000000000002")]),
+            new(ImportedEvent.IdFor(EventDataset.Ucdp, "UC1"), "placed by name", EventType.Parse("ucdp:state-based"), PartialDate.Month(2020, 10), null,
+                new EventPlace(KhankendiStepanakert.Id, null, LocationPrecision.Area),
+                [new EventActor(Armenia.Id, EventActorRole.SideA), new EventActor(Armenia.Id, EventActorRole.SideB), new EventActor(Russia.Id, EventActorRole.Observer)],
+                null, null, null, [Dataset.Id, StatementText.Id], null, [new EventOrigin(EventDataset.Ucdp, "UC1", "0000000000000003")]),
+            new(ImportedEvent.IdFor(EventDataset.Plover, "PL1"), "a meeting", EventType.Parse("acled:Battles/Armed clash"), PartialDate.Day(2020, 11, 9), null,
+                new EventPlace(ShushaShushi.Id, new GeoPoint(46.75, 39.76), LocationPrecision.Exact), [new EventActor(Russia.Id, EventActorRole.Host)],
+                null, new Meeting(MeetingFormat.Trilateral, Russia.Id, [], [Armenia.Id, Azerbaijan.Id], [Statement.Id]), null, [Dataset.Id], null,
+                [new EventOrigin(EventDataset.Plover, "PL1", "0000000000000004")]),
+            new(ImportedEvent.IdFor(EventDataset.Acled, "AZE3"), "no place, no actor", EventType.Parse("acled:Battles/Armed clash"), PartialDate.Year(2020), null,
+                null, [], null, null, null, [Dataset.Id], null, [new EventOrigin(EventDataset.Acled, "AZE3", "0000000000000005")]),
+            Row(EventDataset.Acled, "AZE4", 6) with { Restricted = true },
+            Row(EventDataset.Acled, "AZE5", 7, lon: 46.8) with { RestrictedFields = ["place"] },
+            Row(EventDataset.Acled, "AZE6", 8, lon: 46.8) with { RestrictedFields = ["summary"] },
+        ];
+        using var imported = new TempStore();
+        using var written = new TempStore();
+        using (var store = imported.OpenStore())
+        {
+            store.Write(All, Context);
+            Assert.All(Import(store, null, events), action => Assert.Equal(ImportAction.Created, action));
+        }
+        using (var store = written.OpenStore())
+        {
+            store.Write(All, Context);
+            store.Write(events, Context);
+        }
+
+        var rows = RawSqlite.Rows(imported.Path, ImportedEventRows);
+        Assert.Equal(RawSqlite.Rows(written.Path, ImportedEventRows), rows);
+        Assert.Contains(rows, r => r.StartsWith("restricted | acled-aze4", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("event-actor | ucdp-uc1 | armenia", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every row an event has in SQLite: its derived rows, origins, cells, marking and record, and the types of its index columns.</summary>
+    private static readonly string ImportedEventRows =
+            $"""
+            {RawSqlite.DerivedRows[..RawSqlite.DerivedRows.IndexOf("ORDER BY", StringComparison.Ordinal)]}
+            UNION ALL SELECT 'origin', event_id, dataset || ' ' || key, digest FROM event_origin
+            UNION ALL SELECT 'cell', level || ' ' || x || ' ' || y, count, sum_lon || ' ' || sum_lat FROM event_cell
+            UNION ALL SELECT 'restricted', id, kind, whole || ' ' || unlisted FROM restricted_record
+            UNION ALL SELECT 'record', id, kind, body FROM record
+            UNION ALL SELECT 'types', id, typeof(first_day) || typeof(lon) || typeof(place_id) || typeof(is_meeting) || typeof(cell), NULL FROM event_index
+            ORDER BY 1, 2, 3, 4
+            """;
 }
