@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Pacta.Store.Sqlite;
 
 /// <summary>
@@ -9,15 +11,27 @@ internal sealed class CellTally
 {
     private readonly Dictionary<(int Level, long X, long Y), (long Count, long SumLon, long SumLat)> cells = [];
 
-    /// <summary>Adds (<paramref name="delta"/> = 1) or removes (−1) one event's point, in micro-degrees.</summary>
-    public void Count(double lon, double lat, int delta)
+    /// <summary>What a point adds to the cells: its micro-degrees and its cell at each level, worked out once (an import does it on its reading thread).</summary>
+    public sealed record PointCells(long MicroLon, long MicroLat, (long X, long Y)[] ByLevel);
+
+    public static PointCells Cells(double lon, double lat)
     {
+        var byLevel = new (long, long)[EventCells.Levels.Count];
+        for (var level = 0; level < byLevel.Length; level++) byLevel[level] = EventCells.Cell(lon, lat, EventCells.Levels[level]);
         var (microLon, microLat) = EventCells.Micro(lon, lat);
-        for (var level = 0; level < EventCells.Levels.Count; level++)
+        return new PointCells(microLon, microLat, byLevel);
+    }
+
+    /// <summary>Adds (<paramref name="delta"/> = 1) or removes (−1) one event's point, in micro-degrees.</summary>
+    public void Count(double lon, double lat, int delta) => Count(Cells(lon, lat), delta);
+
+    public void Count(PointCells point, int delta)
+    {
+        for (var level = 0; level < point.ByLevel.Length; level++)
         {
-            var (x, y) = EventCells.Cell(lon, lat, EventCells.Levels[level]);
-            cells.TryGetValue((level, x, y), out var sum);
-            cells[(level, x, y)] = (sum.Count + delta, sum.SumLon + microLon * delta, sum.SumLat + microLat * delta);
+            var (x, y) = point.ByLevel[level];
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, (level, x, y), out _);
+            sum = (sum.Count + delta, sum.SumLon + point.MicroLon * delta, sum.SumLat + point.MicroLat * delta);
         }
     }
 

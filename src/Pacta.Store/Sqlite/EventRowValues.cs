@@ -45,7 +45,7 @@ internal sealed class EventRowValues
         for (var i = 0; i < origins.Count; i++) Origins[i] = (DatasetText(origins[i].Dataset), Utf8Text.Of(origins[i].Key), Utf8Text.Of(origins[i].Digest));
         // The kept counts are of the events every reader may list (EventRows.Add).
         Counted = !@event.IsUnlisted();
-        Point = Counted && point is not null && !IsMeeting ? EventTally.Cells(point.Longitude, point.Latitude) : null;
+        Point = Counted && point is not null && !IsMeeting ? CellTally.Cells(point.Longitude, point.Latitude) : null;
         Marked = @event.IsMarked();
         if (@event.Origins is [var first, ..]) KeyHash = AbsentKeys.KeyHash(first.Dataset, first.Key);
         IdHash = AbsentKeys.IdHash(id);
@@ -107,7 +107,7 @@ internal sealed class EventRowValues
     public bool Counted { get; }
 
     /// <summary>The cells the event's point adds to, when it is counted by its point.</summary>
-    public EventTally.PointCells? Point { get; }
+    public CellTally.PointCells? Point { get; }
 
     /// <summary>Whether the event carries a restriction (it then has a <c>restricted_record</c> row).</summary>
     public bool Marked { get; }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Pacta.Store.Sqlite;
 
 /// <summary>
@@ -14,26 +12,8 @@ internal sealed class EventTally
 
     public void Count(double lon, double lat, int delta) => cells.Count(lon, lat, delta);
 
-    /// <summary>What a point adds to the cell counts, level by level: worked out once, then counted (<see cref="Count(PointCells, int)"/>).</summary>
-    public sealed record PointCells(long MicroLon, long MicroLat, (long X, long Y)[] ByLevel);
-
-    public static PointCells Cells(double lon, double lat)
-    {
-        var byLevel = new (long, long)[EventCells.Levels.Count];
-        for (var level = 0; level < byLevel.Length; level++) byLevel[level] = EventCells.Cell(lon, lat, EventCells.Levels[level]);
-        return new PointCells((long)Math.Round(lon * Micro), (long)Math.Round(lat * Micro), byLevel);
-    }
-
-    /// <summary>The same as <see cref="Count(double, double, int)"/> for the point the cells were worked out for.</summary>
-    public void Count(PointCells point, int delta)
-    {
-        for (var level = 0; level < point.ByLevel.Length; level++)
-        {
-            var (x, y) = point.ByLevel[level];
-            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, (level, x, y), out _);
-            sum = (sum.Count + delta, sum.SumLon + point.MicroLon * delta, sum.SumLat + point.MicroLat * delta);
-        }
-    }
+    /// <summary>The same as <see cref="Count(double, double, int)"/> for a point whose cells were worked out before.</summary>
+    public void Count(CellTally.PointCells point, int delta) => cells.Count(point, delta);
 
     public void CountDay(int day, int delta) => days[day] = days.GetValueOrDefault(day) + delta;
 
