@@ -58,11 +58,11 @@ internal static class EventCells
     /// <summary>Adds (<paramref name="delta"/> = 1) or removes (−1) one event point at every level.</summary>
     public static void Count(StoreConnection db, double lon, double lat, int delta)
     {
-        var (microLon, microLat) = Micro(lon, lat);
-        for (var level = 0; level < Levels.Count; level++)
+        var point = CellTally.Cells(lon, lat);
+        for (var level = 0; level < point.ByLevel.Length; level++)
         {
-            var (x, y) = Cell(lon, lat, Levels[level]);
-            Add(db, level, x, y, delta, microLon * delta, microLat * delta);
+            var (x, y) = point.ByLevel[level];
+            Add(db, level, x, y, delta, point.MicroLon * delta, point.MicroLat * delta);
         }
     }
 
