@@ -160,6 +160,12 @@ public interface IEventImport : IDisposable
     /// </summary>
     int RowsPerPut { get; }
 
+    /// <summary>
+    /// A row's event made ready for this store (its canonical JSON, its hash, and whatever else the store would rather
+    /// not work out on the thread that writes): safe to call on any thread, such as the one reading the file.
+    /// </summary>
+    ReadyEvent Ready(Event row);
+
     /// <summary>Writes a batch of rows' events in order; returns what became of each row.</summary>
     IReadOnlyList<ImportOutcome> Put(IReadOnlyList<ReadyEvent> rows);
 

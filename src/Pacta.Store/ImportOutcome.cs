@@ -8,13 +8,16 @@ namespace Pacta.Store;
 /// <summary>A dataset row's event with its canonical JSON, made on the thread that read the row (<see cref="From"/>).</summary>
 public sealed class ReadyEvent
 {
-    private ReadyEvent(Event @event, byte[] body)
+    private ReadyEvent(Event @event, byte[] body, bool sqliteRows)
     {
         Event = @event;
         Utf8Body = new Utf8Text(body);
         BodyHash = SHA256.HashData(body);
-        Rows = new EventRowValues(@event);
+        References = [.. @event.References()];
+        if (sqliteRows) rows = new EventRowValues(@event, References);
     }
+
+    private EventRowValues? rows;
 
     public Event Event { get; }
 
@@ -27,15 +30,24 @@ public sealed class ReadyEvent
     /// <summary>The body's SHA-256, for the hash chain: made with the body, off the writing thread.</summary>
     internal byte[] BodyHash { get; }
 
-    /// <summary>What a SQLite store writes for the event besides its body, made with the body, off the writing thread.</summary>
-    internal EventRowValues Rows { get; }
+    /// <summary>Every reference of the event (<see cref="IRecord.References"/>), for checking that each resolves.</summary>
+    internal Reference[] References { get; }
 
-    /// <summary>An event made ready to write (<see cref="IEventImport.Put"/>): its canonical JSON made once, on any thread.</summary>
-    public static ReadyEvent From(Event row)
+    /// <summary>
+    /// What a SQLite store writes for the event besides its body: made with the body, off the writing thread, when the
+    /// event was made ready for a SQLite store (<see cref="From(Event)"/>); else the first time it is asked for.
+    /// </summary>
+    internal EventRowValues Rows => rows ??= new EventRowValues(Event, References);
+
+    /// <summary>An event made ready to write to any store (<see cref="IEventImport.Put"/>): its canonical JSON made once, on any thread.</summary>
+    public static ReadyEvent From(Event row) => From(row, sqliteRows: true);
+
+    /// <summary>An event made ready to write, with or without what only a SQLite store writes besides its body.</summary>
+    internal static ReadyEvent From(Event row, bool sqliteRows)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.Origins is not [_]) throw new ArgumentException("an imported row's event carries exactly one origin, the row's", nameof(row));
-        return new ReadyEvent(row, CanonicalJson.SerializeToUtf8(row));
+        return new ReadyEvent(row, CanonicalJson.SerializeToUtf8(row), sqliteRows);
     }
 }
 

@@ -151,7 +151,7 @@ internal static class EventImportRun
                         pending.Clear();
                     }
 
-                    var ready = file.Rows().Select(row => Ready(row, matcher, dataset, source));
+                    var ready = file.Rows().Select(row => Ready(import, row, matcher, dataset, source));
                     foreach (var batch in ReadAhead.Batches(ready))
                     {
                         foreach (var (row, madeActors, @event) in batch)
@@ -194,7 +194,7 @@ internal static class EventImportRun
     }
 
     /// <summary>A row with its actors matched (and those made for names nothing matched) and its event ready to write.</summary>
-    private static (EventFileRow Row, List<Actor> MadeActors, ReadyEvent? Event) Ready(EventFileRow row, ActorMatcher matcher, EventDataset dataset, RecordId source)
+    private static (EventFileRow Row, List<Actor> MadeActors, ReadyEvent? Event) Ready(IEventImport import, EventFileRow row, ActorMatcher matcher, EventDataset dataset, RecordId source)
     {
         if (row.Event is not { } imported) return (row, [], null);
         var made = new List<Actor>();
@@ -205,7 +205,7 @@ internal static class EventImportRun
             if (created is not null) made.Add(created);
             if (!actors.Exists(a => a.Actor == id)) actors.Add(new EventActor(id, named.Role));
         }
-        return (row, made, ReadyEvent.From(imported.ToEvent(actors, source)));
+        return (row, made, import.Ready(imported.ToEvent(actors, source)));
     }
 
     /// <summary>The source record the dataset's rows cite, made the first time.</summary>

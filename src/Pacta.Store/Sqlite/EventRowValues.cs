@@ -12,13 +12,13 @@ namespace Pacta.Store.Sqlite;
 /// </summary>
 internal sealed class EventRowValues
 {
-    public EventRowValues(Event @event)
+    /// <param name="references">The event's references (<see cref="IRecord.References"/>), made once for the import's checks too.</param>
+    public EventRowValues(Event @event, Reference[] references)
     {
         var id = @event.Id.Value;
         Id = Utf8Text.Of(id);
-        References = [.. @event.References()];
-        var written = new List<(Utf8Text, Utf8Text)>(References.Length);
-        foreach (var reference in References)
+        var written = new List<(Utf8Text, Utf8Text)>(references.Length);
+        foreach (var reference in references)
         {
             // Actors and the place are in event_actor and event_index, which Citations reads too.
             if (!DerivedIndexes.IsIndexedElsewhere(reference.Path)) written.Add((Repeated(reference.Path), Repeated(reference.Target.Value)));
@@ -75,9 +75,6 @@ internal sealed class EventRowValues
     private static Utf8Text DatasetText(EventDataset dataset) => DatasetTexts.TryGetValue(dataset, out var text) ? text : Utf8Text.Of(Vocabulary.Text(dataset));
 
     public Utf8Text Id { get; }
-
-    /// <summary>Every reference of the event (<see cref="IRecord.References"/>), for checking that each resolves.</summary>
-    public Reference[] References { get; }
 
     /// <summary>The <c>reference</c> rows: path and target of each reference not kept in another table.</summary>
     public (Utf8Text Path, Utf8Text Target)[] ReferenceRows { get; }

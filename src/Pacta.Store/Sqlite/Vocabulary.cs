@@ -14,6 +14,9 @@ internal static class Vocabulary
     private static readonly FrozenDictionary<string, ChangeOperation> OperationsByText =
         Enum.GetValues<ChangeOperation>().ToFrozenDictionary(Text, StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, EventDataset> DatasetsByText =
+        Enum.GetValues<EventDataset>().ToFrozenDictionary(Text, StringComparer.Ordinal);
+
     public static string Text(RecordKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 
     /// <summary>"an obligation", "a place": for messages.</summary>
@@ -29,6 +32,9 @@ internal static class Vocabulary
 
     public static RecordKind Kind(string text) =>
         KindsByText.TryGetValue(text, out var kind) ? kind : throw new StoreException($"'{text}' is not a kind of record");
+
+    public static EventDataset Dataset(string text) =>
+        DatasetsByText.TryGetValue(text, out var dataset) ? dataset : throw new StoreException($"'{text}' is not an event dataset");
 
     public static ChangeOperation Operation(string text) =>
         OperationsByText.TryGetValue(text, out var operation) ? operation : throw new StoreException($"'{text}' is not a change operation");

@@ -89,6 +89,38 @@ public sealed class EventImportTests
     }
 
     [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public void An_actor_whose_id_an_imported_event_took_is_not_written_and_a_row_naming_it_is_refused(Backend backend)
+    {
+        using var temp = new TempStore(backend);
+        using var store = temp.OpenStore();
+        store.Write(All, Context);
+        var first = Row(EventDataset.Acled, "AZE1", 1);
+        // An actor a later row names, made by the import under the id the first row's event took.
+        var namesake = new Actor(first.Id, ActorKind.Body, "AZE1", null, [], [Dataset.Id]);
+        var naming = Row(EventDataset.Acled, "AZE2", 2);
+        naming = new Event(naming.Id, naming.Title, naming.Type, naming.Start, null, naming.Place,
+            [new EventActor(namesake.Id, EventActorRole.SideA)], null, null, null, naming.Sources, null, naming.Origins);
+
+        List<ImportOutcome> outcomes;
+        bool written;
+        using (var import = store.BeginEventImport(ImportContext, null, batched: false))
+        {
+            var created = import.Put([import.Ready(first)]);
+            Assert.Equal(ImportAction.Created, Assert.Single(created).Action);
+            // The first event may not be in the store's tables yet (a SQLite import gathers new events): its id is taken all the same.
+            written = import.Ensure(namesake);
+            outcomes = [.. import.Put([import.Ready(naming)])];
+            import.Complete();
+        }
+
+        Assert.False(written);
+        Assert.Equal(ImportAction.Refused, Assert.Single(outcomes).Action);
+        Assert.Contains("is an event", Assert.Single(outcomes).Reason, StringComparison.Ordinal);
+        Assert.IsType<Event>(store.Find(first.Id));
+        Assert.Equal([first.Id], ImportedIds(store));
+    }
+
+    [Theory, MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public void A_row_of_another_dataset_telling_of_the_same_incident_joins_its_event(Backend backend)
     {
         using var temp = new TempStore(backend);
