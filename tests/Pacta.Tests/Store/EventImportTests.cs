@@ -25,6 +25,10 @@ public sealed class EventImportTests
         [new EventActor(Armenia.Id, EventActorRole.SideA), new EventActor(Azerbaijan.Id, EventActorRole.SideB)],
         null, null, null, [Dataset.Id], null, [new EventOrigin(dataset, key, $"{digest:x16}")]);
 
+    /// <summary>The row with one actor, on side A, instead of its own.</summary>
+    private static Event Naming(Event row, RecordId actor) => new(row.Id, row.Title, row.Type, row.Start, null, row.Place,
+        [new EventActor(actor, EventActorRole.SideA)], null, null, null, row.Sources, null, row.Origins);
+
     private static List<ImportAction> Import(IStore store, EventMatching? matching, params Event[] rows)
     {
         using var import = store.BeginEventImport(ImportContext, matching, batched: false);
@@ -78,9 +82,7 @@ public sealed class EventImportTests
         using var temp = new TempStore(backend);
         using var store = temp.OpenStore();
         store.Write(All, Context);
-        var stranger = Row(EventDataset.Acled, "AZE3", 3);
-        stranger = new Event(stranger.Id, stranger.Title, stranger.Type, stranger.Start, null, stranger.Place,
-            [new EventActor(new RecordId("nobody-we-know"), EventActorRole.SideA)], null, null, null, stranger.Sources, null, stranger.Origins);
+        var stranger = Naming(Row(EventDataset.Acled, "AZE3", 3), new RecordId("nobody-we-know"));
 
         var actions = Import(store, null, Row(EventDataset.Acled, "AZE1", 1), Row(EventDataset.Acled, "AZE1", 1), stranger);
 
@@ -97,9 +99,7 @@ public sealed class EventImportTests
         var first = Row(EventDataset.Acled, "AZE1", 1);
         // An actor a later row names, made by the import under the id the first row's event took.
         var namesake = new Actor(first.Id, ActorKind.Body, "AZE1", null, [], [Dataset.Id]);
-        var naming = Row(EventDataset.Acled, "AZE2", 2);
-        naming = new Event(naming.Id, naming.Title, naming.Type, naming.Start, null, naming.Place,
-            [new EventActor(namesake.Id, EventActorRole.SideA)], null, null, null, naming.Sources, null, naming.Origins);
+        var naming = Naming(Row(EventDataset.Acled, "AZE2", 2), namesake.Id);
 
         List<ImportOutcome> outcomes;
         bool written;
