@@ -3,7 +3,8 @@
 # `.import --csv` of the same file into a bare table, on the same machine in the same run. Prints each run, the
 # medians, the speed ratio (sqlite3 time / pacta time; at least 0.5 is the aim) and pacta's peak RSS. Then the floor:
 # the sqlite3 shell copies the rows pacta wrote for the events (records, history, index rows) into a fresh store,
-# table by table with INSERT … SELECT, which is the least SQLite itself can spend on them with this schema, and the
+# table by table with INSERT … SELECT (each table's share printed), which is the least SQLite itself can spend on them
+# with this schema, and the
 # ratio sqlite3 .import / floor, the best any importer could reach; and a leaner floor, the same events copied into the
 # least a store of them could be.
 #   bash bench/import.sh                          # 1,000,000 rows, 3 runs each
@@ -40,14 +41,22 @@ done
 # the same page cache as the import's).
 rm -f "$work/floor.db"
 ./pacta init --db "$work/floor.db" --sample > /dev/null
-copy="PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536; ATTACH '$work/store.db' AS o; BEGIN;"
+# Each statement timed by the shell (.timer), so that the floor's share per table is printed too.
+copy=$(printf "PRAGMA foreign_keys = OFF;\nPRAGMA cache_size = -65536;\nATTACH '%s' AS o;\n.timer on\nBEGIN;" "$work/store.db")$'\n'
+tables=(record:id change:record_id reference:from_id event_index:id event_actor:event_id event_origin:event_id)
 # Every event the file made has an id starting acled- (the bundled case has none).
-for table in record:id change:record_id reference:from_id event_index:id event_actor:event_id event_origin:event_id; do
-  copy+=" INSERT INTO main.${table%%:*} SELECT * FROM o.${table%%:*} WHERE ${table#*:} LIKE 'acled-%';"
+for table in "${tables[@]}"; do
+  copy+="INSERT INTO main.${table%%:*} SELECT * FROM o.${table%%:*} WHERE ${table#*:} LIKE 'acled-%';"$'\n'
 done
-copy+=" COMMIT;"
-/usr/bin/time -f "%e" -o "$work/t" sqlite3 "$work/floor.db" "$copy"
+copy+="COMMIT;"
+/usr/bin/time -f "%e" -o "$work/t" sqlite3 "$work/floor.db" <<< "$copy" > "$work/timer"
 floor=$(cat "$work/t")
+# The shell prints "Run Time: real S user U sys S" for each statement: BEGIN, one per table, COMMIT.
+per_table=$(grep -o 'real [0-9.]*' "$work/timer" | cut -d' ' -f2 | sed -n "2,$(( ${#tables[@]} + 2 ))p" | paste -sd' ')
+read -r -a seconds <<< "$per_table"
+shares=""
+for i in "${!tables[@]}"; do shares+="${tables[$i]%%:*} ${seconds[$i]} s, "; done
+shares+="commit ${seconds[${#tables[@]}]} s"
 
 # A leaner floor, for weighing a change of schema: the same events copied into the least a store of them could be (one
 # table of events keyed by integer with their body, dataset key and first day, each indexed; one change-log row with its
@@ -70,4 +79,5 @@ lean=$(cat "$work/t")
 s=$(median < "$work/sqlite"); p=$(median < "$work/pacta"); m=$(median < "$work/rss")
 echo "median: sqlite3 .import $s s; pacta import acled $p s; speed ratio sqlite3/pacta $(awk -v s="$s" -v p="$p" 'BEGIN {printf "%.2f", s / p}') (aim: at least 0.50); pacta peak RSS $((m / 1024)) MB (aim: under 300 MB)"
 echo "floor: sqlite3 copying pacta's rows for the events into a fresh store $floor s; ratio sqlite3 .import/floor $(awk -v s="$s" -v f="$floor" 'BEGIN {printf "%.2f", s / f}') (the best any importer could reach with this schema)"
+echo "  of which: $shares"
 echo "lean floor: sqlite3 copying the same events into the least a store of them could be $lean s; ratio sqlite3 .import/lean floor $(awk -v s="$s" -v f="$lean" 'BEGIN {printf "%.2f", s / f}') (the best an importer could reach with no kept indexes of type, place or cell, no references and no history beyond a hash)"
