@@ -4,9 +4,8 @@
 # medians, the speed ratio (sqlite3 time / pacta time; at least 0.5 is the aim) and pacta's peak RSS. Then the floor:
 # the sqlite3 shell copies the rows pacta wrote for the events (records, history, index rows) into a fresh store,
 # table by table with INSERT … SELECT (each table's share printed), which is the least SQLite itself can spend on them
-# with this schema, and the
-# ratio sqlite3 .import / floor, the best any importer could reach; and a leaner floor, the same events copied into the
-# least a store of them could be.
+# with this schema, and the ratio sqlite3 .import / floor, the best any importer could reach; and a leaner floor, the
+# same events copied into the least a store of them could be.
 #   bash bench/import.sh                          # 1,000,000 rows, 3 runs each
 #   ROWS=5000000 RUNS=1 bash bench/import.sh      # the memory check at 5M rows
 # Needs sqlite3 (apt-get install sqlite3) and GNU time (/usr/bin/time, apt-get install time).
