@@ -102,8 +102,7 @@ internal static class EventImportRun
 
     public static int Run(CommandContext context, ImportEventsSettings settings, EventDataset dataset, string? deleted)
     {
-        if (!System.IO.File.Exists(settings.File)) throw new InvalidArgumentsException([$"{settings.File}: no such file"]);
-        if (deleted is not null && !System.IO.File.Exists(deleted)) throw new InvalidArgumentsException([$"{deleted}: no such file"]);
+        InputFiles.Require(settings.File, deleted);
         using var store = settings.OpenExisting();
         var matcher = new ActorMatcher(store.All<Actor>(), ActorNameRules.EventDatasets);
         EventFile file;

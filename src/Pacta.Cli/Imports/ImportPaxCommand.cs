@@ -50,7 +50,7 @@ public sealed class ImportPaxCommand : Command<ImportPaxCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!File.Exists(settings.File)) throw new CommandFailedException($"{settings.File}: no such file");
+        InputFiles.Require(settings.File);
         using var store = settings.OpenExisting();
 
         PaxReading reading;

@@ -23,7 +23,7 @@ public static class DatasetReader
     {
         var problems = new List<Problem>();
         if (!Directory.Exists(directory))
-            return (null, [new Problem(directory, 1, 1, "no such folder")]);
+            return (null, [new Problem(directory, 1, 1, File.Exists(directory) ? "a file, not a folder" : "no such folder")]);
 
         var located = new List<LocatedRecord>();
         var unreadable = new Dictionary<RecordId, RecordKind>();

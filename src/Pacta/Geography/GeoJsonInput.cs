@@ -36,7 +36,7 @@ public static class GeoJsonInput
     public static GeoJsonContent Read(string path, string displayName, bool fix)
     {
         var info = new FileInfo(path);
-        if (!info.Exists) throw new InvalidInputException([new Problem(displayName, 1, 1, "no such file")]);
+        if (!info.Exists) throw new InvalidInputException([new Problem(displayName, 1, 1, Directory.Exists(path) ? "a folder, not a file" : "no such file")]);
         if (info.Length > MaxFileBytes)
             throw new InvalidInputException([new Problem(displayName, 1, 1, $"the file has {info.Length:N0} bytes; at most {MaxFileBytes:N0} are read")]);
         return Parse(File.ReadAllBytes(path), displayName, fix);
