@@ -35,7 +35,7 @@ public static class ExitCodes
         }
         catch (InvalidArgumentsException e)
         {
-            foreach (var problem in e.Problems) Console.Error.WriteLine($"pacta: {problem}");
+            foreach (var problem in e.Problems) Console.Error.WriteLine($"pacta: {Printable.Of(problem)}");
             Console.Error.WriteLine("Nothing was written.");
             return InvalidInput;
         }
@@ -77,7 +77,7 @@ public static class ExitCodes
 
     private static void Error(string message, Exception? detail)
     {
-        Console.Error.WriteLine($"pacta: {message}");
+        Console.Error.WriteLine($"pacta: {Printable.Of(message)}");
         if (detail is not null) Console.Error.WriteLine(detail);
     }
 }
@@ -99,10 +99,30 @@ internal static class Problems
 {
     public static void Print(IReadOnlyList<Problem> problems)
     {
-        foreach (var problem in problems) Console.Error.WriteLine(problem);
+        foreach (var problem in problems) Console.Error.WriteLine(Printable.Of(problem.ToString()));
         var errors = problems.Count(p => p.Severity == Severity.Error);
         var warnings = problems.Count - errors;
         Console.Error.WriteLine($"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}.");
+    }
+}
+
+/// <summary>
+/// Messages as they may go to a terminal: a message can quote its input (a file's name, a header's columns), and a
+/// control character there, such as an escape sequence, would act on the terminal rather than show. Each is written as
+/// <c>\uXXXX</c> instead, but for line breaks and tabs, which messages listing several problems use.
+/// </summary>
+internal static class Printable
+{
+    public static string Of(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F')) return text;
+        var printable = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not '\n' and not '\t') printable.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else printable.Append(c);
+        }
+        return printable.ToString();
     }
 }
 
