@@ -23,7 +23,7 @@ public sealed partial class PostgresStore
     /// Every creation keeps its body in its own row here, so each change is checked from its row alone.
     /// </summary>
     public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null) => Reading(db =>
-        AuditLog.Verify(db, db.Stream($"{SelectChange} ORDER BY seq", r => AuditLog.ReadRow(r, (row, hash) => new AuditEntry(ReadChange((NpgsqlDataReader)row), hash))),
+        AuditLog.Verify(db, db.Stream($"{SelectChange} ORDER BY c.seq", r => AuditLog.ReadRow(r, (row, hash) => new AuditEntry(RecordBook.ReadChange(row), hash))),
             () => ChangeCounter(db), expectedHead, progress));
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed partial class PostgresStore
         db.Execute("ALTER TABLE change ALTER COLUMN seq DROP IDENTITY IF EXISTS");
         var links = new List<(long Sequence, byte[] Hash)>();
         var previous = AuditChain.Genesis.ToArray();
-        foreach (var change in db.Stream($"{SelectChange} ORDER BY seq", ReadChange))
+        foreach (var change in db.Stream($"{SelectChange} ORDER BY c.seq", RecordBook.ReadChange))
         {
             previous = AuditChain.Next(previous, change);
             links.Add((change.Sequence, previous));

@@ -37,7 +37,7 @@ public sealed partial class PostgresStore
         return Reading(db =>
         {
             var rows = db.Query(sql, r => (Id: r.GetString(0), Day: r.GetInt32(1), Body: r.GetString(2)), [.. parameters]);
-            var events = rows.Take(limit).Select(r => (Event)Read(new RecordId(r.Id), RecordKind.Event, r.Body)).ToList();
+            var events = rows.Take(limit).Select(r => (Event)records.Read(new RecordId(r.Id), RecordKind.Event, r.Body)).ToList();
             var next = rows.Count > limit ? EventCursor.Make(rows[limit - 1].Day, rows[limit - 1].Id) : null;
             return new EventPage(events, next);
         });

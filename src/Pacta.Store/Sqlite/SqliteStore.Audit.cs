@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
 
@@ -88,7 +87,7 @@ public sealed partial class SqliteStore
     private static AuditEntry ReadAuditEntry(DbDataReader r, byte[]? hash)
     {
         var next = r.IsDBNull(11) ? (long?)null : r.GetInt64(11);
-        var change = ReadChange((SqliteDataReader)r);
+        var change = RecordBook.ReadChange(r);
         var source = change.Operation == ChangeOperation.Created && r.GetInt64(12) == 1
             ? next is null ? AfterSource.Record : AfterSource.NextChange
             : AfterSource.Row;
