@@ -35,21 +35,13 @@ public sealed partial class PostgresStore
     internal static (long Sequence, byte[] Hash) NextLink(PgSession db, string recordedAt, ChangeContext context, string recordId, RecordKind kind,
         ChangeOperation operation, byte[]? beforeHash, byte[]? afterHash)
     {
-        var (last, previous) = db.ChainHead ??= ReadChainHead(db);
+        var (last, previous) = db.ChainHead ??= AuditLog.ChainHead(db, ChangeCounter(db));
         var sequence = last + 1;
         var hash = AuditChain.Next(previous, sequence, Vocabulary.Instant(recordedAt), context.Author, context.Command, context.Reason,
             recordId, kind, operation, beforeHash, afterHash);
         db.ChainHead = (sequence, hash);
         db.ChainMoved = true;
         return (sequence, hash);
-    }
-
-    private static (long Sequence, byte[] Hash) ReadChainHead(PgSession db)
-    {
-        var last = db.Query("SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1",
-            r => (Sequence: r.GetInt64(0), Hash: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)));
-        var previous = last.Count == 0 || last[0].Hash is not { Length: AuditChain.HashLength } stored ? AuditChain.Genesis.ToArray() : stored;
-        return (Math.Max(ChangeCounter(db), last.Count == 0 ? 0 : last[0].Sequence), previous);
     }
 
     private static long ChangeCounter(PgSession db) =>

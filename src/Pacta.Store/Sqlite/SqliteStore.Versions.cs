@@ -29,11 +29,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        return Locked(() => InTransaction(() =>
-        {
-            records.AtVersion(db, record.Id, expectedVersion);
-            Write([record], context);
-            return records.LoadVersioned(db, record.Id)!;
-        }));
+        RecordBook.CheckBatch([record]);
+        return Locked(() => InTransaction(() => records.Write(db, record, context, expectedVersion)));
     }
 }
