@@ -66,6 +66,11 @@ internal sealed class RecordBook(string named, string metaTable, IRecordKeeping 
         return counts;
     }
 
+    /// <summary>Every record that carries a restriction marking, ordered by id.</summary>
+    public static List<RestrictedRecord> Restricted(ISqlSession db) =>
+        db.Query("SELECT id, kind, whole, unlisted FROM restricted_record ORDER BY id", r => new RestrictedRecord(
+            new RecordId(r.GetString(0)), Vocabulary.Kind(r.GetString(1)), Convert.ToBoolean(r.GetValue(2), CultureInfo.InvariantCulture), Convert.ToBoolean(r.GetValue(3), CultureInfo.InvariantCulture)));
+
     /// <summary>The record with its version, when it last changed and who changed it; null when there is none.</summary>
     public VersionedRecord? LoadVersioned(ISqlSession db, RecordId id)
     {

@@ -217,9 +217,7 @@ public sealed partial class PostgresStore : IStore
 
     public IReadOnlyDictionary<RecordKind, int> Counts() => Reading(RecordBook.Counts);
 
-    public IReadOnlyList<RestrictedRecord> Restricted() => Reading(db => db.Query(
-        "SELECT id, kind, whole, unlisted FROM restricted_record ORDER BY id",
-        r => new RestrictedRecord(new RecordId(r.GetString(0)), Vocabulary.Kind(r.GetString(1)), r.GetBoolean(2), r.GetBoolean(3))));
+    public IReadOnlyList<RestrictedRecord> Restricted() => Reading(RecordBook.Restricted);
 
     private const string SelectChange = "SELECT c.seq, c.recorded_at, c.author, c.command, c.reason, c.record_id, c.kind, c.operation, c.before, c.after, c.hash FROM change AS c";
 

@@ -135,7 +135,7 @@ public sealed partial class SqliteStore : IStore
     });
 
     /// <summary>Every record that carries a restriction marking, ordered by id; none in a store older than version 8, which could hold none.</summary>
-    public IReadOnlyList<RestrictedRecord> Restricted() => SchemaVersion >= 8 ? Reading(RestrictedRows.All) : [];
+    public IReadOnlyList<RestrictedRecord> Restricted() => SchemaVersion >= 8 ? Reading(RecordBook.Restricted) : [];
 
     /// <summary>Every change to the record, oldest first. An obligation's changes are its document's.</summary>
     public IReadOnlyList<Change> History(RecordId id)
