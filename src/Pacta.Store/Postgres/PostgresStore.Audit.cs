@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
 
