@@ -13,6 +13,9 @@ namespace Pacta.Store;
 /// <see cref="VersionConflictException"/>, <see cref="StoreException"/>) writes nothing. Both stores refuse the same
 /// things with the same words.
 /// </summary>
+/// <param name="store">The store's reads and write transactions.</param>
+/// <param name="records">The store's records, through which a draft is tried and published.</param>
+/// <param name="clock">Where a draft's creation and decision read their time.</param>
 /// <param name="listed">The store's condition on <c>@state</c> and <c>@author</c> (a user name in any case) for a list of drafts, each null for any.</param>
 internal sealed class DraftBook(ISqlStore store, RecordBook records, TimeProvider clock, string listed)
 {

@@ -13,6 +13,8 @@ namespace Pacta.Store;
 /// </summary>
 /// <param name="named">The store as its messages name it: a quoted path, or a PostgreSQL location.</param>
 /// <param name="metaTable">The table of the store's settings, shared with its schema version under other keys.</param>
+/// <param name="keeping">What the store does its own way in a write: the store itself.</param>
+/// <param name="clock">Where a write reads the time it records.</param>
 internal sealed class RecordBook(string named, string metaTable, IRecordKeeping keeping, TimeProvider clock)
 {
     // Settings share the meta table with the schema version, under a prefix of their own.
@@ -37,7 +39,7 @@ internal sealed class RecordBook(string named, string metaTable, IRecordKeeping 
     }
 
     /// <summary>The kind and body the store holds for a record id; null when there is no such record.</summary>
-    public static (RecordKind Kind, string Body)? Stored(ISqlSession db, RecordId id)
+    private static (RecordKind Kind, string Body)? Stored(ISqlSession db, RecordId id)
     {
         var rows = db.Query("SELECT kind, body FROM record WHERE id = @id", r => (Vocabulary.Kind(r.GetString(0)), r.GetString(1)), ("id", id.Value));
         return rows.Count == 0 ? null : rows[0];
