@@ -19,6 +19,19 @@ internal static class AuditLog
     }
 
     /// <summary>
+    /// The head a write transaction links its first change to: the highest number the store has handed out
+    /// (<paramref name="handedOut"/>, or the last row's when that is higher), so that a number of a deleted row is never
+    /// given again, and the last row's hash (the genesis hash when there is no row, or it has none).
+    /// </summary>
+    public static (long Sequence, byte[] Hash) ChainHead(ISqlSession db, long handedOut)
+    {
+        var last = db.Query("SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1",
+            r => (Sequence: r.GetInt64(0), Hash: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)));
+        var previous = last.Count == 0 || last[0].Hash is not { Length: AuditChain.HashLength } stored ? AuditChain.Genesis.ToArray() : stored;
+        return (Math.Max(handedOut, last.Count == 0 ? 0 : last[0].Sequence), previous);
+    }
+
+    /// <summary>
     /// Recomputes the hash chain from the first change (<paramref name="changes"/>, in order), then checks each record
     /// against its last change, and that the log reaches the last number the store handed out (asked once the changes are read).
     /// </summary>

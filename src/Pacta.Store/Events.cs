@@ -29,6 +29,37 @@ public sealed record EventFilter(
 /// <summary>A record that carries a restriction marking: whether it is restricted whole, and whether event queries leave it out for readers without the permission.</summary>
 public sealed record RestrictedRecord(RecordId Id, RecordKind Kind, bool Whole, bool Unlisted);
 
+/// <summary>Pieces of the event queries both stores build, each around them in its own SQL.</summary>
+internal static class EventSql
+{
+    /// <summary>Conditions joined by AND after WHERE; nothing when there are none.</summary>
+    public static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+
+    /// <summary>
+    /// The type itself or one of its sub-types ("acled:Battles/…"): those sort after "type/" and before "type0", '0' being
+    /// the character after '/'. <paramref name="column"/> as the store wants it read, <paramref name="parameter"/> its name in the SQL.
+    /// </summary>
+    public static string TypeOrSubtype(string column, string parameter) =>
+        $"({column} = {parameter} OR ({column} > {parameter} || '/' AND {column} < {parameter} || '0'))";
+
+    /// <exception cref="ArgumentOutOfRangeException">The size is not a number of degrees a grid can have.</exception>
+    public static void CheckCellSize(double cellDegrees)
+    {
+        if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
+            throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
+    }
+
+    /// <summary>
+    /// A page from the rows a query read, one more than <paramref name="limit"/>: the events of the first
+    /// <paramref name="limit"/>, and the cursor after the last of them when there is more.
+    /// </summary>
+    public static EventPage Page(List<(string Id, int Day, string Body)> rows, int limit, RecordBook records)
+    {
+        var events = rows.Take(limit).Select(r => (Event)records.Read(new RecordId(r.Id), RecordKind.Event, r.Body)).ToList();
+        return new EventPage(events, rows.Count > limit ? EventCursor.Make(rows[limit - 1].Day, rows[limit - 1].Id) : null);
+    }
+}
+
 internal static class RestrictedRecords
 {
     /// <summary>The condition on <c>event_index e</c> that leaves out events readers without the permission may not find.</summary>

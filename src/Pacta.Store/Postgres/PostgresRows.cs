@@ -1,5 +1,4 @@
 using Pacta.Model;
-using Pacta.Places;
 using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Postgres;
@@ -36,38 +35,13 @@ internal static class PostgresRows
             statements.Add(("INSERT INTO restricted_record (id, kind, whole, unlisted) VALUES (@id, @kind, @whole, @unlisted)",
                 [("id", id), ("kind", Vocabulary.Text(record.Kind)), ("whole", record.Restricted), ("unlisted", record.IsUnlisted())]));
         }
-        foreach (var reference in record.References())
-        {
-            // An event's actors and place are in event_actor and event_index, which Citations reads too.
-            if (record is Event && DerivedIndexes.IsIndexedElsewhere(reference.Path)) continue;
-            statements.Add(("INSERT INTO reference (from_id, path, to_id) VALUES (@from, @path, @to)",
-                [("from", id), ("path", reference.Path), ("to", reference.Target.Value)]));
-        }
+        statements.AddRange(DerivedRows.Of(record));
         switch (record)
         {
-            case Document document:
-                foreach (var provision in document.Provisions)
-                {
-                    foreach (var obligation in provision.Obligations)
-                    {
-                        statements.Add(("INSERT INTO obligation (id, document_id, provision_eid) VALUES (@id, @document, @provision)",
-                            [("id", obligation.Id.Value), ("document", id), ("provision", provision.EId)]));
-                        foreach (var bearer in obligation.Bearers)
-                            statements.Add(("INSERT INTO obligation_bearer (obligation_id, actor_id) VALUES (@obligation, @actor)",
-                                [("obligation", obligation.Id.Value), ("actor", bearer.Value)]));
-                    }
-                }
-                break;
-            case Place place:
-                foreach (var name in place.Names)
-                    statements.Add(("INSERT INTO place_name (place_id, text, folded, lang) VALUES (@place, @text, @folded, @lang)",
-                        [("place", id), ("text", name.Text), ("folded", NameFolding.Fold(name.Text)), ("lang", name.Lang)]));
-                if (place.Geometry is { } geometry)
-                {
-                    var copy = geometry.Copy();
-                    copy.SRID = 4326;
-                    statements.Add(("INSERT INTO place_geometry (place_id, geom) VALUES (@place, @geom)", [("place", id), ("geom", copy)]));
-                }
+            case Place { Geometry: { } geometry }:
+                var copy = geometry.Copy();
+                copy.SRID = 4326;
+                statements.Add(("INSERT INTO place_geometry (place_id, geom) VALUES (@place, @geom)", [("place", id), ("geom", copy)]));
                 break;
             case Event @event:
                 // Only the event's own point: a point taken from its place would go stale when the place moves.
@@ -77,11 +51,8 @@ internal static class PostgresRows
                     ("id", id), ("first", @event.Start.First.DayNumber), ("last", @event.LastDay.DayNumber), ("type", @event.Type.ToString()),
                     ("lon", point?.Longitude), ("lat", point?.Latitude), ("place", @event.Place?.Ref?.Value), ("meeting", @event.Meeting is not null),
                 ]));
-                foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
-                    statements.Add(("INSERT INTO event_actor (event_id, actor_id) VALUES (@event, @actor)", [("event", id), ("actor", actor.Value)]));
-                foreach (var origin in @event.Origins ?? [])
-                    statements.Add(("INSERT INTO event_origin (dataset, key, event_id, digest, run) VALUES (@dataset, @key, @event, @digest, @run)",
-                        [("dataset", Vocabulary.Text(origin.Dataset)), ("key", origin.Key), ("event", id), ("digest", origin.Digest), ("run", run)]));
+                statements.AddRange(DerivedRows.Actors(@event));
+                statements.AddRange(DerivedRows.Origins(@event, run));
                 break;
         }
     }

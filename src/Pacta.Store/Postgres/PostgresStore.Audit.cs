@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
 
@@ -23,7 +22,7 @@ public sealed partial class PostgresStore
     /// Every creation keeps its body in its own row here, so each change is checked from its row alone.
     /// </summary>
     public AuditReport VerifyAudit(byte[]? expectedHead = null, Action<long>? progress = null) => Reading(db =>
-        AuditLog.Verify(db, db.Stream($"{SelectChange} ORDER BY seq", r => AuditLog.ReadRow(r, (row, hash) => new AuditEntry(ReadChange((NpgsqlDataReader)row), hash))),
+        AuditLog.Verify(db, db.Stream($"{SelectChange} ORDER BY c.seq", r => AuditLog.ReadRow(r, (row, hash) => new AuditEntry(RecordBook.ReadChange(row), hash))),
             () => ChangeCounter(db), expectedHead, progress));
 
     /// <summary>
@@ -35,21 +34,13 @@ public sealed partial class PostgresStore
     internal static (long Sequence, byte[] Hash) NextLink(PgSession db, string recordedAt, ChangeContext context, string recordId, RecordKind kind,
         ChangeOperation operation, byte[]? beforeHash, byte[]? afterHash)
     {
-        var (last, previous) = db.ChainHead ??= ReadChainHead(db);
+        var (last, previous) = db.ChainHead ??= AuditLog.ChainHead(db, ChangeCounter(db));
         var sequence = last + 1;
         var hash = AuditChain.Next(previous, sequence, Vocabulary.Instant(recordedAt), context.Author, context.Command, context.Reason,
             recordId, kind, operation, beforeHash, afterHash);
         db.ChainHead = (sequence, hash);
         db.ChainMoved = true;
         return (sequence, hash);
-    }
-
-    private static (long Sequence, byte[] Hash) ReadChainHead(PgSession db)
-    {
-        var last = db.Query("SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1",
-            r => (Sequence: r.GetInt64(0), Hash: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)));
-        var previous = last.Count == 0 || last[0].Hash is not { Length: AuditChain.HashLength } stored ? AuditChain.Genesis.ToArray() : stored;
-        return (Math.Max(ChangeCounter(db), last.Count == 0 ? 0 : last[0].Sequence), previous);
     }
 
     private static long ChangeCounter(PgSession db) =>
@@ -69,7 +60,7 @@ public sealed partial class PostgresStore
         db.Execute("ALTER TABLE change ALTER COLUMN seq DROP IDENTITY IF EXISTS");
         var links = new List<(long Sequence, byte[] Hash)>();
         var previous = AuditChain.Genesis.ToArray();
-        foreach (var change in db.Stream($"{SelectChange} ORDER BY seq", ReadChange))
+        foreach (var change in db.Stream($"{SelectChange} ORDER BY c.seq", RecordBook.ReadChange))
         {
             previous = AuditChain.Next(previous, change);
             links.Add((change.Sequence, previous));

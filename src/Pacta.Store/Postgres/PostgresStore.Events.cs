@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
+using static Pacta.Store.EventSql;
 
 namespace Pacta.Store.Postgres;
 
@@ -37,9 +38,7 @@ public sealed partial class PostgresStore
         return Reading(db =>
         {
             var rows = db.Query(sql, r => (Id: r.GetString(0), Day: r.GetInt32(1), Body: r.GetString(2)), [.. parameters]);
-            var events = rows.Take(limit).Select(r => (Event)Read(new RecordId(r.Id), RecordKind.Event, r.Body)).ToList();
-            var next = rows.Count > limit ? EventCursor.Make(rows[limit - 1].Day, rows[limit - 1].Id) : null;
-            return new EventPage(events, next);
+            return EventSql.Page(rows, limit, records);
         });
     }
 
@@ -64,8 +63,7 @@ public sealed partial class PostgresStore
     public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
-            throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
+        EventSql.CheckCellSize(cellDegrees);
         // The same cells for every audience: without unlisted events (WithoutRestricted, in the conditions) or with them.
         var kept = Stores.GridLevels.Contains(cellDegrees) && filter with { Box = null, WithoutRestricted = false } == new EventFilter(Meetings: false);
         var parameters = new List<(string Name, object? Value)> { ("cell", cellDegrees) };
@@ -235,8 +233,7 @@ public sealed partial class PostgresStore
         }
         if (filter.Type is { } type)
         {
-            // The type itself or one of its sub-types ("acled:Battles/…").
-            where.Add("(e.type = @type OR (e.type > @type || '/' AND e.type < @type || '0'))");
+            where.Add(EventSql.TypeOrSubtype("e.type", "@type"));
             parameters.Add(("type", type));
         }
         if (filter.Actor is { } actor)
@@ -266,6 +263,4 @@ public sealed partial class PostgresStore
         parameters.Add(("minLat", box.MinLat));
         parameters.Add(("maxLat", box.MaxLat));
     }
-
-    private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
 }

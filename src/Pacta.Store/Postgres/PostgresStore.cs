@@ -20,6 +20,7 @@ public sealed partial class PostgresStore : IStore
     private readonly NpgsqlDataSource source;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
+    private readonly RecordBook records;
 
     /// <summary>The session of the write under way on the thread that holds <see cref="gate"/>: its reads go through it.</summary>
     private PgSession? writing;
@@ -31,6 +32,7 @@ public sealed partial class PostgresStore : IStore
         Location = location;
         this.clock = clock;
         SchemaVersion = schemaVersion;
+        records = new RecordBook(location, "pacta_meta", this, clock);
     }
 
     /// <summary>The server and database, as <c>postgresql://user@host:port/database</c>: never the password.</summary>
@@ -201,13 +203,7 @@ public sealed partial class PostgresStore : IStore
     public ObligationInContext? FindObligation(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Reading(db =>
-        {
-            var holder = db.Query("SELECT document_id, provision_eid FROM obligation WHERE id = @id",
-                r => (Document: new RecordId(r.GetString(0)), Provision: r.GetString(1)), ("id", id.Value));
-            if (holder.Count == 0) return null;
-            return ObligationInContext.In((Document)Load(db, holder[0].Document)!, holder[0].Provision, id);
-        });
+        return Reading(db => records.FindObligation(db, id));
     }
 
     public IReadOnlyList<T> All<T>() where T : IRecord =>
@@ -216,46 +212,29 @@ public sealed partial class PostgresStore : IStore
     public IReadOnlyList<IRecord> All(RecordKind kind)
     {
         CanonicalJson.TypeOf(kind);
-        return Reading(db => db.Query("SELECT id, body FROM record WHERE kind = @kind ORDER BY id",
-            r => Read(new RecordId(r.GetString(0)), kind, r.GetString(1)), ("kind", Vocabulary.Text(kind))));
+        return Reading(db => records.All(db, kind));
     }
 
-    public IReadOnlyDictionary<RecordKind, int> Counts() => Reading(db =>
-    {
-        var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0);
-        foreach (var (kind, count) in db.Query("SELECT kind, COUNT(*) FROM record GROUP BY kind", r => (Vocabulary.Kind(r.GetString(0)), r.GetInt64(1))))
-            counts[kind] = (int)count;
-        counts[RecordKind.Obligation] = Convert.ToInt32(db.Scalar("SELECT COUNT(*) FROM obligation"), System.Globalization.CultureInfo.InvariantCulture);
-        return (IReadOnlyDictionary<RecordKind, int>)counts;
-    });
+    public IReadOnlyDictionary<RecordKind, int> Counts() => Reading(RecordBook.Counts);
 
-    public IReadOnlyList<RestrictedRecord> Restricted() => Reading(db => db.Query(
-        "SELECT id, kind, whole, unlisted FROM restricted_record ORDER BY id",
-        r => new RestrictedRecord(new RecordId(r.GetString(0)), Vocabulary.Kind(r.GetString(1)), r.GetBoolean(2), r.GetBoolean(3))));
+    public IReadOnlyList<RestrictedRecord> Restricted() => Reading(RecordBook.Restricted);
 
-    private const string SelectChange = "SELECT seq, recorded_at, author, command, reason, record_id, kind, operation, before, after, hash FROM change";
+    private const string SelectChange = "SELECT c.seq, c.recorded_at, c.author, c.command, c.reason, c.record_id, c.kind, c.operation, c.before, c.after, c.hash FROM change AS c";
 
     public IReadOnlyList<Change> History(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Reading(db => db.Query($"{SelectChange} WHERE record_id = @id ORDER BY seq", ReadChange, ("id", id.Value)));
+        return Reading(db => RecordBook.History(db, SelectChange, id));
     }
 
     public IReadOnlyList<Change> Changes(long afterSequence = 0, int limit = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return Reading(db => db.Query($"{SelectChange} WHERE seq > @after ORDER BY seq LIMIT @limit", ReadChange,
-            ("after", afterSequence), ("limit", limit)));
+        return Reading(db => RecordBook.Changes(db, SelectChange, afterSequence, limit));
     }
 
-    public string? GetSetting(string key) => Reading(db => GetSetting(db, key));
-
-    // Settings share the meta table with the schema version, under a prefix of their own.
-    private const string SettingPrefix = "setting.";
-
-    private static string? GetSetting(PgSession db, string key) =>
-        db.Scalar("SELECT value FROM pacta_meta WHERE key = @key", ("key", SettingPrefix + key)) as string;
+    public string? GetSetting(string key) => Reading(db => records.Setting(db, key));
 
     /// <summary>Closes the data source and its pooled connections, waiting for a write under way to end.</summary>
     public void Dispose()
@@ -317,39 +296,7 @@ public sealed partial class PostgresStore : IStore
         }
     }
 
-    private IRecord? Load(PgSession db, RecordId id)
-    {
-        var rows = db.Query("SELECT kind, body FROM record WHERE id = @id", r => (Kind: Vocabulary.Kind(r.GetString(0)), Body: r.GetString(1)), ("id", id.Value));
-        return rows.Count == 0 ? null : Read(id, rows[0].Kind, rows[0].Body);
-    }
+    private IRecord? Load(PgSession db, RecordId id) => records.Load(db, id);
 
-    private IRecord Read(RecordId id, RecordKind kind, string body)
-    {
-        try
-        {
-            return CanonicalJson.Deserialize(kind, body);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException)
-        {
-            throw new StoreException($"the {Vocabulary.Text(kind)} '{id}' in {Location} cannot be read: {e.Message}", e);
-        }
-    }
-
-    private static RecordKind? Resolve(PgSession db, RecordId id) =>
-        db.Scalar("SELECT kind FROM record WHERE id = @id UNION ALL SELECT 'obligation' FROM obligation WHERE id = @id LIMIT 1", ("id", id.Value)) is string kind
-            ? Vocabulary.Kind(kind)
-            : null;
-
-    private static Change ReadChange(NpgsqlDataReader r) => new(
-        r.GetInt64(0),
-        Vocabulary.Instant(r.GetString(1)),
-        r.GetString(2),
-        r.GetString(3),
-        r.IsDBNull(4) ? null : r.GetString(4),
-        new RecordId(r.GetString(5)),
-        Vocabulary.Kind(r.GetString(6)),
-        Vocabulary.Operation(r.GetString(7)),
-        r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9),
-        r.FieldCount > 10 && !r.IsDBNull(10) ? AuditChain.Hex((byte[])r.GetValue(10)) : null);
+    private static RecordKind? Resolve(PgSession db, RecordId id) => RecordBook.KindOf(db, id);
 }

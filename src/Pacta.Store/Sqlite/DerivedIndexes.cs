@@ -1,6 +1,5 @@
 using NetTopologySuite.IO;
 using Pacta.Model;
-using Pacta.Places;
 
 namespace Pacta.Store.Sqlite;
 
@@ -25,22 +24,11 @@ internal static class DerivedIndexes
             if (rows is null) gathered.Flush();
             return;
         }
-        var id = record.Id.Value;
-        foreach (var reference in record.References())
-        {
-            // An event's actors and place are in event_actor and event_index already, which Citations reads too:
-            // a million imported events need not write them twice.
-            if (record is Event && IsIndexedElsewhere(reference.Path)) continue;
-            db.Execute("INSERT INTO reference (from_id, path, to_id) VALUES ($from, $path, $to)",
-                ("$from", id), ("$path", reference.Path), ("$to", reference.Target.Value));
-        }
+        Execute(db, DerivedRows.Of(record));
         switch (record)
         {
-            case Document document:
-                AddObligations(db, document);
-                break;
-            case Place place:
-                AddPlace(db, place);
+            case Place { Geometry: { } geometry } place:
+                AddGeometry(db, place, geometry);
                 break;
             case Event @event:
                 AddEvent(db, @event, cells);
@@ -86,31 +74,13 @@ internal static class DerivedIndexes
         if (RestrictedRows.HasTable(db)) RestrictedRows.Remove(db, recordId);
     }
 
-    private static void AddObligations(StoreConnection db, Document document)
+    private static void Execute(ISqlSession db, IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> statements)
     {
-        foreach (var provision in document.Provisions)
-        {
-            foreach (var obligation in provision.Obligations)
-            {
-                db.Execute("INSERT INTO obligation (id, document_id, provision_eid) VALUES ($id, $document, $provision)",
-                    ("$id", obligation.Id.Value), ("$document", document.Id.Value), ("$provision", provision.EId));
-                foreach (var bearer in obligation.Bearers)
-                {
-                    db.Execute("INSERT INTO obligation_bearer (obligation_id, actor_id) VALUES ($obligation, $actor)",
-                        ("$obligation", obligation.Id.Value), ("$actor", bearer.Value));
-                }
-            }
-        }
+        foreach (var (sql, parameters) in statements) db.Execute(sql, parameters);
     }
 
-    private static void AddPlace(StoreConnection db, Place place)
+    private static void AddGeometry(StoreConnection db, Place place, NetTopologySuite.Geometries.Geometry geometry)
     {
-        foreach (var name in place.Names)
-        {
-            db.Execute("INSERT INTO place_name (place_id, text, folded, lang) VALUES ($place, $text, $folded, $lang)",
-                ("$place", place.Id.Value), ("$text", name.Text), ("$folded", NameFolding.Fold(name.Text)), ("$lang", name.Lang));
-        }
-        if (place.Geometry is not { } geometry) return;
         var wkb = new WKBWriter(ByteOrder.LittleEndian).Write(geometry);
         var rtreeId = db.Scalar("INSERT INTO place_geometry (place_id, wkb) VALUES ($place, $wkb) RETURNING rtree_id",
             ("$place", place.Id.Value), ("$wkb", wkb));
@@ -123,14 +93,7 @@ internal static class DerivedIndexes
     public static bool IsIndexedElsewhere(string path) => path == "place.ref" || path.StartsWith("actors[", StringComparison.Ordinal);
 
     /// <summary>The origin rows of an event, marked with the import that wrote them.</summary>
-    public static void AddOrigins(StoreConnection db, Event @event, long run = 0)
-    {
-        foreach (var origin in @event.Origins ?? [])
-        {
-            db.Execute("INSERT INTO event_origin (dataset, key, event_id, digest, run) VALUES ($dataset, $key, $event, $digest, $run)",
-                ("$dataset", Vocabulary.Text(origin.Dataset)), ("$key", origin.Key), ("$event", @event.Id.Value), ("$digest", origin.Digest), ("$run", run));
-        }
-    }
+    public static void AddOrigins(StoreConnection db, Event @event, long run = 0) => Execute(db, DerivedRows.Origins(@event, run));
 
     /// <summary>Whether the store has reached schema version 3 (while migrating, version 2 indexes are filled without it).</summary>
     private static bool HasOriginTable(StoreConnection db) => db.SchemaVersion >= 3;
@@ -148,11 +111,7 @@ internal static class DerivedIndexes
     private static void AddEvent(StoreConnection db, Event @event, EventTally? cells)
     {
         AddEventWithRtree(db, @event);
-        foreach (var actor in @event.Actors.Select(a => a.Actor).Distinct())
-        {
-            db.Execute("INSERT INTO event_actor (event_id, actor_id) VALUES ($event, $actor)",
-                ("$event", @event.Id.Value), ("$actor", actor.Value));
-        }
+        Execute(db, DerivedRows.Actors(@event));
         if (@event.Place?.Point is { } point && @event.Meeting is null) Count(db, cells, point.Longitude, point.Latitude, +1);
     }
 

@@ -16,8 +16,4 @@ internal static class RestrictedRows
 
     public static void Remove(StoreConnection db, RecordId id) =>
         db.Execute("DELETE FROM restricted_record WHERE id = $id", ("$id", id.Value));
-
-    public static List<RestrictedRecord> All(StoreConnection db) =>
-        db.Query("SELECT id, kind, whole, unlisted FROM restricted_record ORDER BY id",
-            r => new RestrictedRecord(new RecordId(r.GetString(0)), Vocabulary.Kind(r.GetString(1)), r.GetInt64(2) != 0, r.GetInt64(3) != 0));
 }

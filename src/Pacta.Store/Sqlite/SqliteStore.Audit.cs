@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
 
@@ -30,8 +29,7 @@ public sealed partial class SqliteStore
     {
         RequireAuditChain();
         return Reading(db => AuditLog.Verify(db, db.Stream(AuditEntriesSql, r => AuditLog.ReadRow(r, ReadAuditEntry)),
-            () => Convert.ToInt64(db.Scalar("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change'), 0)"), CultureInfo.InvariantCulture),
-            expectedHead, progress));
+            () => HandedOut(db), expectedHead, progress));
     }
 
     /// <summary>
@@ -48,7 +46,7 @@ public sealed partial class SqliteStore
     internal (long Sequence, byte[] Hash) NextLink(DateTimeOffset recordedAt, ChangeContext context, string recordId, RecordKind kind,
         ChangeOperation operation, byte[]? beforeHash, byte[]? afterHash)
     {
-        var (last, previous) = db.ChainHead ??= ReadChainHead();
+        var (last, previous) = db.ChainHead ??= AuditLog.ChainHead(db, HandedOut(db));
         var sequence = last + 1;
         var hash = AuditChain.Next(previous, sequence, recordedAt, context.Author, context.Command, context.Reason,
             recordId, kind, operation, beforeHash, afterHash);
@@ -56,14 +54,9 @@ public sealed partial class SqliteStore
         return (sequence, hash);
     }
 
-    private (long Sequence, byte[] Hash) ReadChainHead()
-    {
-        var handedOut = Convert.ToInt64(db.Scalar("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change'), 0)"), CultureInfo.InvariantCulture);
-        var last = db.Query("SELECT seq, hash FROM change ORDER BY seq DESC LIMIT 1",
-            r => (Sequence: r.GetInt64(0), Hash: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)));
-        var previous = last.Count == 0 || last[0].Hash is not { Length: AuditChain.HashLength } stored ? AuditChain.Genesis.ToArray() : stored;
-        return (Math.Max(handedOut, last.Count == 0 ? 0 : last[0].Sequence), previous);
-    }
+    /// <summary>The last change number the store handed out (<c>sqlite_sequence</c>: a rolled-back write gives its numbers back).</summary>
+    private static long HandedOut(StoreConnection db) =>
+        Convert.ToInt64(db.Scalar("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change'), 0)"), CultureInfo.InvariantCulture);
 
     private void RequireAuditChain()
     {
@@ -88,7 +81,7 @@ public sealed partial class SqliteStore
     private static AuditEntry ReadAuditEntry(DbDataReader r, byte[]? hash)
     {
         var next = r.IsDBNull(11) ? (long?)null : r.GetInt64(11);
-        var change = ReadChange((SqliteDataReader)r);
+        var change = RecordBook.ReadChange(r);
         var source = change.Operation == ChangeOperation.Created && r.GetInt64(12) == 1
             ? next is null ? AfterSource.Record : AfterSource.NextChange
             : AfterSource.Row;

@@ -1,4 +1,5 @@
 using Pacta.Store.Sqlite;
+using static Pacta.Store.EventSql;
 
 namespace Pacta.Store;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Pacta.Model;
 using Pacta.Store.Sqlite;
+using static Pacta.Store.EventSql;
 
 namespace Pacta.Store;
 
@@ -20,7 +21,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-        var position = cursor is null ? ((int Day, string Id)?)null : ParseCursor(cursor);
+        var position = cursor is null ? ((int Day, string Id)?)null : EventCursor.Parse(cursor);
         return Reading(db =>
         {
             RequireDerivedIndexes();
@@ -46,9 +47,7 @@ public sealed partial class SqliteStore
                 """;
             parameters.Add(("$limit", limit + 1));
             var rows = db.Query(sql, r => (Id: r.GetString(0), Day: r.GetInt32(1), Body: r.GetString(2)), [.. parameters]);
-            var events = rows.Take(limit).Select(r => (Event)Read(new RecordId(r.Id), RecordKind.Event, r.Body)).ToList();
-            var next = rows.Count > limit ? MakeCursor(rows[limit - 1].Day, rows[limit - 1].Id) : null;
-            return new EventPage(events, next);
+            return EventSql.Page(rows, limit, records);
         });
     }
 
@@ -74,8 +73,7 @@ public sealed partial class SqliteStore
     public IReadOnlyList<GridCell> EventGrid(EventFilter filter, double cellDegrees)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (!double.IsFinite(cellDegrees) || cellDegrees is < 0.001 or > 90)
-            throw new ArgumentOutOfRangeException(nameof(cellDegrees), cellDegrees, "a grid cell is 0.001 to 90 degrees wide");
+        EventSql.CheckCellSize(cellDegrees);
         var level = EventCells.Levels.ToList().IndexOf(cellDegrees);
         if (level >= 0 && filter with { Box = null, WithoutRestricted = false } == new EventFilter(Meetings: false))
             return KeptGrid(level, filter.Box, withUnlisted: !filter.WithoutRestricted);
@@ -289,9 +287,9 @@ public sealed partial class SqliteStore
         }
         if (filter.Type is { } type)
         {
-            // The type itself or one of its sub-types ("acled:Battles/…"). The unary + keeps the planner on the date
-            // order: a page of 100 is found by reading in that order and stopping, not by sorting every match.
-            where.Add("(+e.type = $type OR (+e.type > $type || '/' AND +e.type < $type || '0'))");
+            // The unary + keeps the planner on the date order: a page of 100 is found by reading in that order and
+            // stopping, not by sorting every match.
+            where.Add(EventSql.TypeOrSubtype("+e.type", "$type"));
             parameters.Add(("$type", type));
         }
         if (filter.Actor is { } actor)
@@ -352,9 +350,4 @@ public sealed partial class SqliteStore
         parameters.Add(("$maxLat", box.MaxLat));
     }
 
-    private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
-
-    private static string MakeCursor(int day, string id) => EventCursor.Make(day, id);
-
-    private static (int Day, string Id) ParseCursor(string cursor) => EventCursor.Parse(cursor);
 }

@@ -1,38 +1,19 @@
-using System.Globalization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Pacta.Model;
-using Pacta.Places;
 
 namespace Pacta.Store;
 
 public sealed partial class SqliteStore
 {
-    /// <summary>
-    /// Places with a name that contains the query, compared folded (<see cref="NameFolding"/>): "susa" finds Şuşa,
-    /// "khankendi" and "Ստեփանակերտ" find the same city. Exact matches come first, then names that start with
-    /// the query, then the rest; within each, the shortest matching name first.
-    /// </summary>
+    /// <summary>Places with a name that contains the query, compared folded, best matches first (<see cref="PlaceSearch.ByName"/>).</summary>
     public IReadOnlyList<Place> FindPlaces(string query)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var folded = NameFolding.Fold(query.Trim());
-        if (folded.Length == 0) return [];
+        if (PlaceSearch.Folded(query) is not { } folded) return [];
         return Reading(db =>
         {
             RequireDerivedIndexes();
-            var ids = db.Query(
-                """
-                SELECT place_id,
-                       MIN(CASE WHEN folded = $q THEN 0 WHEN substr(folded, 1, length($q)) = $q THEN 1 ELSE 2 END) AS rank,
-                       MIN(length(folded)) AS shortest
-                FROM place_name
-                WHERE instr(folded, $q) > 0
-                GROUP BY place_id
-                ORDER BY rank, shortest, place_id
-                """,
-                r => new RecordId(r.GetString(0)), ("$q", folded));
-            return ids.Select(id => (Place)Load(db, id)!).ToList();
+            return PlaceSearch.ByName(db, records, folded, "substr(folded, 1, length(@q)) = @q", "instr(folded, @q) > 0");
         });
     }
 
@@ -42,11 +23,7 @@ public sealed partial class SqliteStore
     /// </summary>
     public IReadOnlyList<RecordId> PlacesIntersecting(double minLon, double minLat, double maxLon, double maxLat)
     {
-        if (!double.IsFinite(minLon) || !double.IsFinite(minLat) || !double.IsFinite(maxLon) || !double.IsFinite(maxLat))
-            throw new ArgumentException("the box's corners must be finite numbers");
-        if (minLon > maxLon || minLat > maxLat)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the box's minimum ({minLon}, {minLat}) lies beyond its maximum ({maxLon}, {maxLat})"));
-        var box = GeometryFactory.Default.ToGeometry(new Envelope(minLon, maxLon, minLat, maxLat));
+        var box = GeometryFactory.Default.ToGeometry(PlaceSearch.Box(minLon, minLat, maxLon, maxLat));
         return Reading(db =>
         {
             RequireDerivedIndexes();

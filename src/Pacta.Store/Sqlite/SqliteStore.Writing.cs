@@ -3,7 +3,7 @@ using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
 
-public sealed partial class SqliteStore
+public sealed partial class SqliteStore : IRecordKeeping
 {
     /// <summary>
     /// Writes records in one transaction: inserts the new, updates the changed and leaves alone those whose
@@ -16,57 +16,8 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(context);
-        CheckBatch(records);
-        return Locked(() => InTransaction(() =>
-        {
-            var recordedAt = Vocabulary.Text(clock.GetUtcNow());
-            var problems = new List<string>();
-            var written = new List<IRecord>();
-            var replaced = new List<IRecord>();
-            int created = 0, updated = 0, unchanged = 0;
-            foreach (var record in records)
-            {
-                var body = CanonicalJson.Serialize(record);
-                var stored = Stored(record.Id);
-                if (stored is null)
-                {
-                    db.Execute("INSERT INTO record (id, kind, body, version, updated_at) VALUES ($id, $kind, $body, 1, $at)",
-                        ("$id", record.Id.Value), ("$kind", Vocabulary.Text(record.Kind)), ("$body", body), ("$at", recordedAt));
-                    RecordChange(recordedAt, context, record.Id, record.Kind, ChangeOperation.Created, null, body);
-                    created++;
-                }
-                else if (stored.Value.Kind != record.Kind)
-                {
-                    problems.Add($"'{record.Id}' is the id of {Vocabulary.WithArticle(stored.Value.Kind)} already; it cannot also name {Vocabulary.WithArticle(record.Kind)}");
-                    continue;
-                }
-                else if (stored.Value.Body == body)
-                {
-                    unchanged++;
-                    continue;
-                }
-                else
-                {
-                    db.Execute("UPDATE record SET body = $body, version = version + 1, updated_at = $at WHERE id = $id",
-                        ("$id", record.Id.Value), ("$body", body), ("$at", recordedAt));
-                    RecordChange(recordedAt, context, record.Id, record.Kind, ChangeOperation.Updated, stored.Value.Body, body);
-                    replaced.Add(record);
-                    updated++;
-                }
-                written.Add(record);
-            }
-            if (HasDerivedIndexes) problems.AddRange(Reindex(written, replaced));
-            var kinds = new Dictionary<RecordId, RecordKind?>();
-            problems.AddRange(written.SelectMany(r => UnresolvedReferences(r, kinds)));
-            if (problems.Count > 0) throw new StoreException($"nothing was written to '{Path}'", problems);
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            {
-                if (GetSettingUnlocked(key) != value)
-                    db.Execute("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        ("$key", SettingPrefix + key), ("$value", value));
-            }
-            return new WriteSummary(created, updated, unchanged, 0);
-        }));
+        RecordBook.CheckBatch(records);
+        return Locked(() => InTransaction(() => this.records.Write(db, records, context, settings)));
     }
 
     /// <summary>
@@ -82,55 +33,8 @@ public sealed partial class SqliteStore
         return Locked(() =>
         {
             RequireDerivedIndexes();
-            return InTransaction(() =>
-            {
-                var recordedAt = Vocabulary.Text(clock.GetUtcNow());
-                var problems = new List<string>();
-                var gone = new List<RecordId>();
-                var deleted = 0;
-                foreach (var id in ids.Distinct())
-                {
-                    if (Stored(id) is not { } stored)
-                    {
-                        problems.Add(Resolve(id) == RecordKind.Obligation
-                            ? $"'{id}' is an obligation: remove it from its document instead"
-                            : $"'{id}' does not exist");
-                        continue;
-                    }
-                    gone.Add(id);
-                    gone.AddRange(ObligationsOf(id));
-                    DerivedIndexes.Remove(db, id);
-                    db.Execute("DELETE FROM record WHERE id = $id", ("$id", id.Value));
-                    RecordChange(recordedAt, context, id, stored.Kind, ChangeOperation.Deleted, stored.Body, null);
-                    deleted++;
-                }
-                // The deleted records' own references went with them: what is left is cited from elsewhere.
-                problems.AddRange(gone.SelectMany(id =>
-                    Citations(id).Select(c => $"'{id}' is still cited by '{c.From}' at {c.Path}")));
-                if (problems.Count > 0) throw new StoreException($"nothing was deleted from '{Path}'", problems);
-                return new WriteSummary(0, 0, 0, deleted);
-            });
+            return InTransaction(() => records.Delete(db, ids, context));
         });
-    }
-
-    private static void CheckBatch(IReadOnlyCollection<IRecord> records)
-    {
-        var ids = new HashSet<RecordId>();
-        foreach (var record in records)
-        {
-            if (record is null) throw new ArgumentException("a record to write is missing", nameof(records));
-            if (CanonicalJson.KindOf(record.GetType()) != record.Kind)
-                throw new ArgumentException($"{record.GetType().Name} '{record.Id}' gives its kind as {Vocabulary.Text(record.Kind)}", nameof(records));
-            if (!ids.Add(record.Id))
-                throw new ArgumentException($"'{record.Id}' is written twice in one write", nameof(records));
-        }
-    }
-
-    private (RecordKind Kind, string Body)? Stored(RecordId id)
-    {
-        var rows = db.Query("SELECT kind, body FROM record WHERE id = $id",
-            r => (Vocabulary.Kind(r.GetString(0)), r.GetString(1)), ("$id", id.Value));
-        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>
@@ -164,85 +68,20 @@ public sealed partial class SqliteStore
             ("$before", before), ("$after", after));
     }
 
-    /// <summary>
-    /// Rewrites the derived rows of the written records: the old rows of every replaced record are removed
-    /// before any new row is added, so an obligation may move between documents written together (a created
-    /// record has no rows yet). Returns the ids that clash and the dropped obligations still cited.
-    /// </summary>
-    private List<string> Reindex(List<IRecord> written, List<IRecord> replaced)
-    {
-        var problems = new List<string>();
-        var held = new List<(RecordId Obligation, RecordId Document)>();
-        foreach (var record in replaced)
-        {
-            held.AddRange(ObligationsOf(record.Id).Select(o => (o, record.Id)));
-            DerivedIndexes.Remove(db, record.Id);
-        }
-        foreach (var record in written)
-        {
-            var clashes = IdClashes(record);
-            problems.AddRange(clashes);
-            if (clashes.Count == 0) DerivedIndexes.Add(db, record);
-        }
-        var writtenIds = written.Select(r => r.Id).ToHashSet();
-        foreach (var (obligation, document) in held.Where(h => Resolve(h.Obligation) is null))
-        {
-            problems.AddRange(Citations(obligation)
-                .Where(c => !writtenIds.Contains(new RecordId(c.From)))
-                .Select(c => $"'{document}' no longer holds obligation '{obligation}', which '{c.From}' still cites at {c.Path}"));
-        }
-        return problems;
-    }
+    bool IRecordKeeping.KeepsDerivedRows => HasDerivedIndexes;
 
-    /// <summary>Records and obligations share one namespace of ids: a new id must not be taken by the other.</summary>
-    private List<string> IdClashes(IRecord record)
-    {
-        var clashes = new List<string>();
-        if (HolderOf(record.Id) is { } holder)
-            clashes.Add($"'{record.Id}' is the id of an obligation of '{holder}' already; it cannot also name {Vocabulary.WithArticle(record.Kind)}");
-        if (record is not Document document) return clashes;
-        foreach (var obligation in document.Obligations)
-        {
-            if (Stored(obligation.Id) is { } stored)
-                clashes.Add($"'{document.Id}' has an obligation '{obligation.Id}', which is the id of {Vocabulary.WithArticle(stored.Kind)} already");
-            else if (HolderOf(obligation.Id) is { } other)
-                clashes.Add($"'{document.Id}' has an obligation '{obligation.Id}', which is an obligation of '{other}' already");
-        }
-        return clashes;
-    }
+    // The store writes on its one writing connection: the session the shared part passes is that one.
+    RecordKind? IRecordKeeping.Resolve(ISqlSession _, RecordId id) => Resolve(id);
 
-    private IEnumerable<string> UnresolvedReferences(IRecord record, Dictionary<RecordId, RecordKind?> kinds)
-    {
-        foreach (var reference in record.References())
-        {
-            if (!kinds.TryGetValue(reference.Target, out var kind)) kinds[reference.Target] = kind = Resolve(reference.Target);
-            if (kind is null)
-            {
-                yield return $"'{record.Id}' {reference.Path}: '{reference.Target}' does not exist";
-            }
-            else if (!reference.Expected.Contains(kind.Value))
-            {
-                var expected = reference.Expected.Count == 1
-                    ? Vocabulary.WithArticle(reference.Expected[0])
-                    : "one of " + string.Join(", ", reference.Expected.Select(Vocabulary.Text));
-                yield return $"'{record.Id}' {reference.Path}: '{reference.Target}' is {Vocabulary.WithArticle(kind.Value)}, not {expected}";
-            }
-        }
-    }
+    void IRecordKeeping.RecordChange(ISqlSession _, string recordedAt, ChangeContext context, RecordId id, RecordKind kind, ChangeOperation operation, string? before, string? after) =>
+        RecordChange(recordedAt, context, id, kind, operation, before, after);
 
-    private RecordId? HolderOf(RecordId obligation) =>
-        db.Scalar("SELECT document_id FROM obligation WHERE id = $id", ("$id", obligation.Value)) is string document ? new RecordId(document) : null;
+    void IRecordKeeping.AddRows(ISqlSession _, IRecord record) => DerivedIndexes.Add(db, record);
 
-    private List<RecordId> ObligationsOf(RecordId document) =>
-        db.Query("SELECT id FROM obligation WHERE document_id = $id", r => new RecordId(r.GetString(0)), ("$id", document.Value));
+    void IRecordKeeping.RemoveRows(ISqlSession _, RecordId id) => DerivedIndexes.Remove(db, id);
 
-    private List<(string From, string Path)> Citations(RecordId id) =>
-        db.Query(
-            """
-            SELECT from_id, path FROM reference WHERE to_id = $id
-            UNION ALL SELECT event_id, 'actors' FROM event_actor WHERE actor_id = $id
-            UNION ALL SELECT id, 'place.ref' FROM event_index WHERE place_id = $id
-            ORDER BY 1, 2
-            """,
-            r => (r.GetString(0), r.GetString(1)), ("$id", id.Value));
+    private IEnumerable<string> UnresolvedReferences(IRecord record, Dictionary<RecordId, RecordKind?> kinds) =>
+        RecordBook.UnresolvedReferences(record, kinds, Resolve);
+
+    private List<(string From, string Path)> Citations(RecordId id) => RecordBook.Citations(db, id);
 }

@@ -16,9 +16,6 @@ public sealed partial class SqliteStore : IStore
 {
     public const int LatestSchemaVersion = 8;
 
-    private const string KindOfSql =
-        "SELECT kind FROM record WHERE id = $id UNION ALL SELECT 'obligation' FROM obligation WHERE id = $id LIMIT 1";
-
     /// <summary>Before version 2 there is no obligation table: obligation ids are read from the document bodies.</summary>
     private const string KindOfSqlVersion1 =
         """
@@ -56,6 +53,7 @@ public sealed partial class SqliteStore : IStore
     private readonly ReaderPool readers;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
+    private readonly RecordBook records;
     private volatile bool disposed;
 
     private SqliteStore(string path, StoreConnection db, TimeProvider clock, int schemaVersion)
@@ -65,6 +63,7 @@ public sealed partial class SqliteStore : IStore
         readers = new ReaderPool(path, ReaderPool.DefaultSize);
         this.clock = clock;
         SchemaVersion = schemaVersion;
+        records = new RecordBook($"'{path}'", "meta", this, clock);
     }
 
     /// <summary>The full path of the store's file.</summary>
@@ -97,7 +96,7 @@ public sealed partial class SqliteStore : IStore
     public IRecord? Find(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Reading(db => Load(db, id));
+        return Reading(db => records.Load(db, id));
     }
 
     /// <summary>The kind of whatever has this id, obligations included; null when nothing has it.</summary>
@@ -113,10 +112,7 @@ public sealed partial class SqliteStore : IStore
         return Reading(db =>
         {
             RequireDerivedIndexes();
-            var holder = db.Query("SELECT document_id, provision_eid FROM obligation WHERE id = $id",
-                r => (Document: new RecordId(r.GetString(0)), Provision: r.GetString(1)), ("$id", id.Value));
-            if (holder.Count == 0) return null;
-            return ObligationInContext.In((Document)Load(db, holder[0].Document)!, holder[0].Provision, id);
+            return records.FindObligation(db, id);
         });
     }
 
@@ -128,29 +124,24 @@ public sealed partial class SqliteStore : IStore
     public IReadOnlyList<IRecord> All(RecordKind kind)
     {
         CanonicalJson.TypeOf(kind);
-        return Reading(db => db.Query("SELECT id, body FROM record WHERE kind = $kind ORDER BY id",
-                r => Read(new RecordId(r.GetString(0)), kind, r.GetString(1)), ("$kind", Vocabulary.Text(kind))));
+        return Reading(db => records.All(db, kind));
     }
 
     /// <summary>How many of each kind the store holds, obligations included; every kind is listed, with zero when there are none.</summary>
     public IReadOnlyDictionary<RecordKind, int> Counts() => Reading(db =>
     {
         RequireDerivedIndexes();
-        var counts = Enum.GetValues<RecordKind>().ToDictionary(k => k, _ => 0);
-        foreach (var (kind, count) in db.Query("SELECT kind, COUNT(*) FROM record GROUP BY kind", r => (Vocabulary.Kind(r.GetString(0)), r.GetInt32(1))))
-            counts[kind] = count;
-        counts[RecordKind.Obligation] = Convert.ToInt32(db.Scalar("SELECT COUNT(*) FROM obligation"), System.Globalization.CultureInfo.InvariantCulture);
-        return (IReadOnlyDictionary<RecordKind, int>)counts;
+        return RecordBook.Counts(db);
     });
 
     /// <summary>Every record that carries a restriction marking, ordered by id; none in a store older than version 8, which could hold none.</summary>
-    public IReadOnlyList<RestrictedRecord> Restricted() => SchemaVersion >= 8 ? Reading(RestrictedRows.All) : [];
+    public IReadOnlyList<RestrictedRecord> Restricted() => SchemaVersion >= 8 ? Reading(RecordBook.Restricted) : [];
 
     /// <summary>Every change to the record, oldest first. An obligation's changes are its document's.</summary>
     public IReadOnlyList<Change> History(RecordId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Reading(db => db.Query($"{SelectChange} WHERE c.record_id = $id ORDER BY c.seq", ReadChange, ("$id", id.Value)));
+        return Reading(db => RecordBook.History(db, SelectChange, id));
     }
 
     /// <summary>The changes recorded after <paramref name="afterSequence"/>, oldest first: for following the store page by page.</summary>
@@ -158,9 +149,11 @@ public sealed partial class SqliteStore : IStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return Reading(db => db.Query($"{SelectChange} WHERE c.seq > $after ORDER BY c.seq LIMIT $limit", ReadChange,
-            ("$after", afterSequence), ("$limit", limit)));
+        return Reading(db => RecordBook.Changes(db, SelectChange, afterSequence, limit));
     }
+
+    /// <summary>A store-wide setting (such as the description of the dataset last imported), or null.</summary>
+    public string? GetSetting(string key) => Reading(db => records.Setting(db, key));
 
     /// <summary>Closes every connection, waiting for the calls under way to end: then the file may be moved or deleted.</summary>
     public void Dispose()
@@ -291,41 +284,11 @@ public sealed partial class SqliteStore : IStore
             throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; this needs version 2 or later");
     }
 
-    private IRecord? Load(RecordId id) => Load(db, id);
-
-    private IRecord? Load(StoreConnection db, RecordId id)
-    {
-        var rows = db.Query("SELECT kind, body FROM record WHERE id = $id", r => (Kind: Vocabulary.Kind(r.GetString(0)), Body: r.GetString(1)), ("$id", id.Value));
-        return rows.Count == 0 ? null : Read(id, rows[0].Kind, rows[0].Body);
-    }
-
-    private IRecord Read(RecordId id, RecordKind kind, string body)
-    {
-        try
-        {
-            return CanonicalJson.Deserialize(kind, body);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException)
-        {
-            throw new StoreException($"the {Vocabulary.Text(kind)} '{id}' in '{Path}' cannot be read: {e.Message}", e);
-        }
-    }
+    private IRecord? Load(RecordId id) => records.Load(db, id);
 
     private RecordKind? Resolve(RecordId id) => Resolve(db, id);
 
-    private RecordKind? Resolve(StoreConnection db, RecordId id) =>
-        db.Scalar(HasDerivedIndexes ? KindOfSql : KindOfSqlVersion1, ("$id", id.Value)) is string kind ? Vocabulary.Kind(kind) : null;
-
-    private static Change ReadChange(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        Vocabulary.Instant(r.GetString(1)),
-        r.GetString(2),
-        r.GetString(3),
-        r.IsDBNull(4) ? null : r.GetString(4),
-        new RecordId(r.GetString(5)),
-        Vocabulary.Kind(r.GetString(6)),
-        Vocabulary.Operation(r.GetString(7)),
-        r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9),
-        r.GetValue(10) is byte[] hash ? AuditChain.Hex(hash) : null);
+    private RecordKind? Resolve(StoreConnection db, RecordId id) => HasDerivedIndexes
+        ? RecordBook.KindOf(db, id)
+        : db.Scalar(KindOfSqlVersion1, ("$id", id.Value)) is string kind ? Vocabulary.Kind(kind) : null;
 }
