@@ -130,7 +130,7 @@ internal abstract class DatasetImport : IEventImport
     {
         ArgumentNullException.ThrowIfNull(record);
         if (KindOf(record.Id) is not null) return false;
-        var problems = UnresolvedReferences(record).ToList();
+        var problems = RecordBook.UnresolvedReferences(record, [], KindOf).ToList();
         if (problems.Count > 0) throw new StoreException($"'{record.Id}' cannot be written", problems);
         var body = CanonicalJson.Serialize(record);
         var at = Now;
@@ -160,7 +160,7 @@ internal abstract class DatasetImport : IEventImport
             Replace(stored, Promote(stored, rest));
             return true;
         }
-        var citations = Citations(stored.Id);
+        var citations = RecordBook.Citations(Session, stored.Id);
         if (citations.Count > 0)
             throw new StoreException($"{dataset.ToString().ToLowerInvariant()}:{key} was deleted upstream, but its event '{stored.Id}' is still cited by '{citations[0].From}' at {citations[0].Path}");
         var body = CanonicalJson.Serialize(stored);
@@ -223,12 +223,6 @@ internal abstract class DatasetImport : IEventImport
     protected abstract IRecord? Load(RecordId id);
 
     protected abstract RecordKind? KindOf(RecordId id);
-
-    /// <summary>What in a record's references does not resolve, each as a sentence.</summary>
-    protected abstract IEnumerable<string> UnresolvedReferences(IRecord record);
-
-    /// <summary>The records that cite this one, with where.</summary>
-    protected abstract List<(string From, string Path)> Citations(RecordId id);
 
     /// <summary>Records a change of a record in the history.</summary>
     protected abstract void Recorded(string at, IRecord record, ChangeOperation operation, string? before, string? after);

@@ -21,7 +21,7 @@ internal static class DerivedRows
         foreach (var reference in record.References())
         {
             // Citations reads an event's actors and place where they are: a million imported events need not write them twice.
-            if (record is Event && DerivedIndexes.IsIndexedElsewhere(reference.Path)) continue;
+            if (record is Event && IsIndexedElsewhere(reference.Path)) continue;
             yield return ("INSERT INTO reference (from_id, path, to_id) VALUES (@from, @path, @to)",
                 [("from", id), ("path", reference.Path), ("to", reference.Target.Value)]);
         }
@@ -46,6 +46,9 @@ internal static class DerivedRows
                     [("place", id), ("text", name.Text), ("folded", NameFolding.Fold(name.Text)), ("lang", name.Lang)]);
         }
     }
+
+    /// <summary>Whether an event's reference at this path is kept in <c>event_actor</c> or <c>event_index</c> rather than in <c>reference</c>.</summary>
+    public static bool IsIndexedElsewhere(string path) => path == "place.ref" || path.StartsWith("actors[", StringComparison.Ordinal);
 
     /// <summary>An event's actors, each once.</summary>
     public static IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> Actors(Event @event) =>

@@ -165,10 +165,6 @@ public sealed partial class PostgresStore
 
         protected override RecordKind? KindOf(RecordId id) => Resolve(db, id);
 
-        protected override IEnumerable<string> UnresolvedReferences(IRecord record) => PostgresStore.UnresolvedReferences(db, record, []);
-
-        protected override List<(string From, string Path)> Citations(RecordId id) => PostgresStore.Citations(db, id);
-
         protected override void Recorded(string at, IRecord record, ChangeOperation operation, string? before, string? after) =>
             RecordChange(db, at, Context, record.Id, record.Kind, operation, before, after);
 
@@ -313,7 +309,7 @@ public sealed partial class PostgresStore
                 foreach (var ready in created)
                 {
                     // An event's actors and place are in event_actor and event_index.
-                    foreach (var reference in ready.References.Where(r => !DerivedIndexes.IsIndexedElsewhere(r.Path)))
+                    foreach (var reference in ready.References.Where(r => !DerivedRows.IsIndexedElsewhere(r.Path)))
                     {
                         copy.StartRow();
                         copy.Write(ready.Event.Id.Value, NpgsqlDbType.Text);

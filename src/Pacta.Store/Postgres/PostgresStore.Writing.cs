@@ -53,9 +53,4 @@ public sealed partial class PostgresStore : IRecordKeeping
             ("id", id.Value), ("kind", Vocabulary.Text(kind)), ("operation", Vocabulary.Text(operation)),
             ("before", before), ("after", after), ("hash", hash));
     }
-
-    private static IEnumerable<string> UnresolvedReferences(PgSession db, IRecord record, Dictionary<RecordId, RecordKind?> kinds) =>
-        RecordBook.UnresolvedReferences(record, kinds, id => Resolve(db, id));
-
-    private static List<(string From, string Path)> Citations(PgSession db, RecordId id) => RecordBook.Citations(db, id);
 }

@@ -89,9 +89,6 @@ internal static class DerivedIndexes
             ("$id", rtreeId), ("$minLon", box.MinX), ("$maxLon", box.MaxX), ("$minLat", box.MinY), ("$maxLat", box.MaxY));
     }
 
-    /// <summary>Whether an event's reference at this path is kept in <c>event_actor</c> or <c>event_index</c> rather than in <c>reference</c>.</summary>
-    public static bool IsIndexedElsewhere(string path) => path == "place.ref" || path.StartsWith("actors[", StringComparison.Ordinal);
-
     /// <summary>The origin rows of an event, marked with the import that wrote them.</summary>
     public static void AddOrigins(StoreConnection db, Event @event, long run = 0) => Execute(db, DerivedRows.Origins(@event, run));
 

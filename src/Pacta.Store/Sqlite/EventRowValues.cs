@@ -21,7 +21,7 @@ internal sealed class EventRowValues
         foreach (var reference in references)
         {
             // Actors and the place are in event_actor and event_index, which Citations reads too.
-            if (!DerivedIndexes.IsIndexedElsewhere(reference.Path)) written.Add((Repeated(reference.Path), Repeated(reference.Target.Value)));
+            if (!DerivedRows.IsIndexedElsewhere(reference.Path)) written.Add((Repeated(reference.Path), Repeated(reference.Target.Value)));
         }
         ReferenceRows = [.. written];
         FirstDay = @event.Start.First.DayNumber;

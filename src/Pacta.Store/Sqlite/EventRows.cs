@@ -28,7 +28,7 @@ internal sealed class EventRows(StoreConnection db)
         foreach (var reference in @event.References())
         {
             // Actors and the place are in event_actor and event_index, which Citations reads too.
-            if (!DerivedIndexes.IsIndexedElsewhere(reference.Path)) references.Add(id, reference.Path, reference.Target.Value);
+            if (!DerivedRows.IsIndexedElsewhere(reference.Path)) references.Add(id, reference.Path, reference.Target.Value);
         }
         // Only the event's own point: a point taken from its place would go stale when the place moves.
         var point = @event.Place?.Point;

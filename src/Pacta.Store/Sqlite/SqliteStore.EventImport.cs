@@ -230,10 +230,6 @@ public sealed partial class SqliteStore
         // An id a gathered event took is an event's, though not yet in the table.
         protected override RecordKind? KindOf(RecordId id) => pendingIds.Contains(id) ? RecordKind.Event : store.Resolve(id);
 
-        protected override IEnumerable<string> UnresolvedReferences(IRecord record) => store.UnresolvedReferences(record, []);
-
-        protected override List<(string From, string Path)> Citations(RecordId id) => store.Citations(id);
-
         protected override void Recorded(string at, IRecord record, ChangeOperation operation, string? before, string? after)
         {
             store.RecordChange(at, Context, record.Id, record.Kind, operation, before, after);

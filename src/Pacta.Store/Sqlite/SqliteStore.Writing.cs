@@ -79,9 +79,4 @@ public sealed partial class SqliteStore : IRecordKeeping
     void IRecordKeeping.AddRows(ISqlSession _, IRecord record) => DerivedIndexes.Add(db, record);
 
     void IRecordKeeping.RemoveRows(ISqlSession _, RecordId id) => DerivedIndexes.Remove(db, id);
-
-    private IEnumerable<string> UnresolvedReferences(IRecord record, Dictionary<RecordId, RecordKind?> kinds) =>
-        RecordBook.UnresolvedReferences(record, kinds, Resolve);
-
-    private List<(string From, string Path)> Citations(RecordId id) => RecordBook.Citations(db, id);
 }
