@@ -299,7 +299,7 @@ public sealed class AudienceStore(IStore inner, Func<(Audience Audience, bool Ma
         if (SeesAll) return draft;
         return Marks.Redaction.IsHidden(draft.RecordId) || Marks.Redaction.Apply(draft.Record) is not { } record
             ? null
-            : draft with { Record = record, Body = Sqlite.CanonicalJson.Serialize(record) };
+            : draft with { Record = record, Body = CanonicalJson.Serialize(record) };
     }
 
     public VersionedRecord? FindVersioned(RecordId id)

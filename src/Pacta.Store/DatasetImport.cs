@@ -1,6 +1,5 @@
 using Pacta.Imports;
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
 

@@ -1,6 +1,5 @@
 using Pacta.Model;
 using Pacta.Places;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
 

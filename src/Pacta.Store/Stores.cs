@@ -1,5 +1,4 @@
 using Pacta.Store.Postgres;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store;
 

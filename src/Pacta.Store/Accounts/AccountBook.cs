@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Accounts;
 

@@ -1,5 +1,4 @@
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Postgres;
 

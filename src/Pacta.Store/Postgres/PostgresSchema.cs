@@ -1,4 +1,3 @@
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Postgres;
 

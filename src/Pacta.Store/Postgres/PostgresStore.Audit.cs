@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Postgres;
 

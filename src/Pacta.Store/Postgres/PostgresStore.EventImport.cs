@@ -1,7 +1,6 @@
 using NpgsqlTypes;
 using Pacta.Imports;
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Postgres;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 using static Pacta.Store.EventSql;
 
 namespace Pacta.Store.Postgres;

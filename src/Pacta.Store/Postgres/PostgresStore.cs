@@ -1,6 +1,5 @@
 using Npgsql;
 using Pacta.Model;
-using Pacta.Store.Sqlite;
 
 namespace Pacta.Store.Postgres;
 

@@ -100,7 +100,7 @@ internal static class DerivedIndexes
 
     private static void Count(StoreConnection db, EventTally? cells, double lon, double lat, int delta)
     {
-        if (cells is null) EventCells.Count(db, lon, lat, delta);
+        if (cells is null) EventTally.AddPoint(db, lon, lat, delta);
         else cells.Count(lon, lat, delta);
     }
 

@@ -46,7 +46,7 @@ internal sealed class EventRows(StoreConnection db)
         if (cells is null) EventTally.AddDay(db, @event.Start.First.DayNumber, +1);
         else cells.CountDay(@event.Start.First.DayNumber, +1);
         if (point is null || @event.Meeting is not null) return;
-        if (cells is null) EventCells.Count(db, point.Longitude, point.Latitude, +1);
+        if (cells is null) EventTally.AddPoint(db, point.Longitude, point.Latitude, +1);
         else cells.Count(point.Longitude, point.Latitude, +1);
     }
 

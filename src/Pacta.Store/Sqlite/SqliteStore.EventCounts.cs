@@ -1,4 +1,3 @@
-using Pacta.Store.Sqlite;
 using static Pacta.Store.EventSql;
 
 namespace Pacta.Store;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pacta.Store.Sqlite;
+namespace Pacta.Store;
 
 /// <summary>
 /// Gains and losses of the kept grid's cells (<see cref="EventCells"/>), tallied in memory at every level so that many

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pacta.Model;
 
-namespace Pacta.Store.Sqlite;
+namespace Pacta.Store;
 
 /// <summary>How kinds, operations and instants are written in the store's columns: as in the JSON form (kebab-case, ISO 8601).</summary>
 internal static class Vocabulary

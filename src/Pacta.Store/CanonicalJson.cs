@@ -3,7 +3,7 @@ using System.Text.Json;
 using Pacta.Json;
 using Pacta.Model;
 
-namespace Pacta.Store.Sqlite;
+namespace Pacta.Store;
 
 /// <summary>
 /// A record's body as the store keeps it: <see cref="PactaJson.Options"/>, compact. The same record always

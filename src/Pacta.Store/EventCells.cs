@@ -1,4 +1,4 @@
-namespace Pacta.Store.Sqlite;
+namespace Pacta.Store;
 
 /// <summary>
 /// The event grid kept as events are written (table <c>event_cell</c>): counts and summed positions of the points
@@ -53,31 +53,6 @@ internal static class EventCells
         var ranges = new List<(long, long)>((int)(x1 - x0 + 1));
         for (var x = x0; x <= x1; x++) ranges.Add((x * KeyRows + y0, x * KeyRows + y1));
         return ranges;
-    }
-
-    /// <summary>Adds (<paramref name="delta"/> = 1) or removes (−1) one event point at every level.</summary>
-    public static void Count(StoreConnection db, double lon, double lat, int delta)
-    {
-        var point = CellTally.Cells(lon, lat);
-        for (var level = 0; level < point.ByLevel.Length; level++)
-        {
-            var (x, y) = point.ByLevel[level];
-            Add(db, level, x, y, delta, point.MicroLon * delta, point.MicroLat * delta);
-        }
-    }
-
-    /// <summary>Adds a count and its summed micro-degrees to one cell; a cell whose count falls to zero goes.</summary>
-    public static void Add(StoreConnection db, int level, long x, long y, long count, long sumLon, long sumLat)
-    {
-        db.Execute(
-            """
-            INSERT INTO event_cell (level, x, y, count, sum_lon, sum_lat) VALUES ($level, $x, $y, $count, $lon, $lat)
-            ON CONFLICT (level, x, y) DO UPDATE SET count = count + excluded.count,
-                sum_lon = sum_lon + excluded.sum_lon, sum_lat = sum_lat + excluded.sum_lat
-            """,
-            ("$level", level), ("$x", x), ("$y", y), ("$count", count), ("$lon", sumLon), ("$lat", sumLat));
-        if (count < 0)
-            db.Execute("DELETE FROM event_cell WHERE level = $level AND x = $x AND y = $y AND count <= 0", ("$level", level), ("$x", x), ("$y", y));
     }
 
     public static double MeanDegrees(long sum, long count) => sum / MicroDegrees / count;
