@@ -7,7 +7,7 @@ namespace Pacta.Store;
 /// What both stores' imports of dataset rows do alike (<see cref="IStore.BeginEventImport"/>): the rules that decide,
 /// row by row, whether a row makes an event, updates its event, joins another dataset's event, changes nothing or is
 /// refused; how a deletion upstream is applied; how a record the rows need is written. Each store says how it looks
-/// rows up, reads and writes them (<see cref="Sqlite"/>: gathered and written 256 at a time; PostgreSQL: by COPY at the
+/// rows up, reads and writes them (<see cref="SqliteStore"/>: gathered and written 256 at a time; PostgreSQL: by COPY at the
 /// end of each call).
 /// </summary>
 internal abstract class DatasetImport : IEventImport
