@@ -15,9 +15,13 @@ internal abstract class DatasetImport : IEventImport
     private readonly Dictionary<RecordId, RecordId> sides = [];
     private readonly Dictionary<RecordId, RecordKind?> kinds = [];
 
-    protected DatasetImport(ChangeContext context, EventMatching? matching, bool batched)
+    private readonly RecordBook records;
+
+    /// <param name="records">The store's records, through which the import reads the events it updates or joins.</param>
+    protected DatasetImport(RecordBook records, ChangeContext context, EventMatching? matching, bool batched)
     {
         ArgumentNullException.ThrowIfNull(context);
+        this.records = records;
         Context = context;
         Matching = matching;
         Batched = batched;
@@ -219,9 +223,8 @@ internal abstract class DatasetImport : IEventImport
     {
     }
 
-    protected abstract IRecord? Load(RecordId id);
-
-    protected abstract RecordKind? KindOf(RecordId id);
+    /// <summary>The kind of whatever has this id, obligations included; null when nothing has it.</summary>
+    protected virtual RecordKind? KindOf(RecordId id) => RecordBook.KindOf(Session, id);
 
     /// <summary>Records a change of a record in the history.</summary>
     protected abstract void Recorded(string at, IRecord record, ChangeOperation operation, string? before, string? after);
@@ -238,7 +241,7 @@ internal abstract class DatasetImport : IEventImport
     private Event LoadEvent(RecordId id)
     {
         WriteGathered();
-        return (Event)Load(id)!;
+        return (Event)records.Load(Session, id)!;
     }
 
     /// <summary>Rewrites a stored event as <paramref name="revised"/>, with its history entry; nothing when the two are the same.</summary>

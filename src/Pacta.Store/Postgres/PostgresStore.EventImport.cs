@@ -54,7 +54,7 @@ public sealed partial class PostgresStore
         public override int RowsPerPut => 2_000;
 
         public EventImport(PostgresStore store, ChangeContext context, EventMatching? matching, bool batched)
-            : base(context, matching, batched)
+            : base(store.records, context, matching, batched)
         {
             this.store = store;
             db = PgSession.ForWriting(store.source, store.WriteWait);
@@ -159,10 +159,6 @@ public sealed partial class PostgresStore
             records.Add((row.Event.Id.Value, row.Body, sequence, hash));
             created.Add(row);
         }
-
-        protected override IRecord? Load(RecordId id) => store.Load(db, id);
-
-        protected override RecordKind? KindOf(RecordId id) => Resolve(db, id);
 
         protected override void Recorded(string at, IRecord record, ChangeOperation operation, string? before, string? after) =>
             RecordChange(db, at, Context, record.Id, record.Kind, operation, before, after);

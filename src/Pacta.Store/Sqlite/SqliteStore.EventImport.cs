@@ -74,7 +74,7 @@ public sealed partial class SqliteStore
         public override int RowsPerPut => 64;
 
         internal EventImport(SqliteStore store, ChangeContext context, EventMatching? matching, bool batched)
-            : base(context, matching, batched)
+            : base(store.records, context, matching, batched)
         {
             this.store = store;
             db = store.db;
@@ -224,11 +224,8 @@ public sealed partial class SqliteStore
 
         protected override void WriteGathered() => FlushPending();
 
-        // A read on the import's thread writes the gathered events first: an id one of them took is found.
-        protected override IRecord? Load(RecordId id) => store.Load(id);
-
         // An id a gathered event took is an event's, though not yet in the table.
-        protected override RecordKind? KindOf(RecordId id) => pendingIds.Contains(id) ? RecordKind.Event : store.Resolve(id);
+        protected override RecordKind? KindOf(RecordId id) => pendingIds.Contains(id) ? RecordKind.Event : base.KindOf(id);
 
         protected override void Recorded(string at, IRecord record, ChangeOperation operation, string? before, string? after)
         {

@@ -284,8 +284,6 @@ public sealed partial class SqliteStore : IStore
             throw new InvalidOperationException($"the store is at schema version {SchemaVersion}; this needs version 2 or later");
     }
 
-    private IRecord? Load(RecordId id) => records.Load(db, id);
-
     private RecordKind? Resolve(RecordId id) => Resolve(db, id);
 
     private RecordKind? Resolve(StoreConnection db, RecordId id) => HasDerivedIndexes
